@@ -1,0 +1,71 @@
+// `npm test`: every workspace's tests (unit, integration, browser), one after
+// another, then one plain summary line across all of them.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { localEnv } from './lib/localEnv.ts'
+import { run } from './lib/processes.ts'
+import { ensureDatabase, pingRedis, ServiceUnavailableError } from './lib/services.ts'
+
+const root = path.resolve(import.meta.dirname, '..')
+const reportDir = path.join(root, '.test-reports')
+const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+const workspaces: string[] = rootPackage.workspaces
+const env: NodeJS.ProcessEnv = {
+  ...localEnv(),
+  TEST_REPORT_DIR: reportDir,
+  CI: process.env.CI ?? '',
+}
+
+try {
+  await pingRedis(env.REDIS_URL!)
+  await ensureDatabase(env.DATABASE_URL!)
+} catch (error) {
+  if (error instanceof ServiceUnavailableError) {
+    console.error(`\n${error.message}\n`)
+    process.exit(1)
+  }
+  throw error
+}
+
+rmSync(reportDir, { recursive: true, force: true })
+mkdirSync(reportDir, { recursive: true })
+
+const failedSteps: string[] = []
+for (const workspace of workspaces) {
+  const scripts =
+    JSON.parse(readFileSync(path.join(root, workspace, 'package.json'), 'utf8')).scripts ?? {}
+  for (const script of ['test', 'test:e2e']) {
+    if (!scripts[script]) continue
+    console.log(`\n━━ ${workspace}: npm run ${script}`)
+    try {
+      await run('npm', ['run', script, '--workspace', workspace], { cwd: root, env })
+    } catch {
+      failedSteps.push(`${workspace} ${script}`)
+    }
+  }
+}
+
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const file of existsSync(reportDir) ? readdirSync(reportDir) : []) {
+  if (!file.endsWith('.json')) continue
+  const report = JSON.parse(readFileSync(path.join(reportDir, file), 'utf8'))
+  if ('numPassedTests' in report) {
+    passed += report.numPassedTests
+    failed += report.numFailedTests
+    skipped += report.numPendingTests + (report.numTodoTests ?? 0)
+  } else if (report.stats) {
+    passed += report.stats.expected + report.stats.flaky
+    failed += report.stats.unexpected
+    skipped += report.stats.skipped
+  }
+}
+
+console.log('')
+if (failedSteps.length) console.log(`Failed: ${failedSteps.join(', ')}`)
+// A step that crashed before reporting counts as a failure too.
+if (failedSteps.length > 0 && failed === 0) failed = failedSteps.length
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0)
