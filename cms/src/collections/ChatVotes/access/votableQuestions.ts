@@ -1,0 +1,35 @@
+import type { Access } from 'payload'
+
+const idOf = (value: unknown): number | undefined => {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
+  const asNumber = Number(id)
+  return Number.isInteger(asNumber) ? asNumber : undefined
+}
+
+/**
+ * A vote goes on a visible question the caller may read: the chat's own read
+ * rule (confirmed registrants, the organizer, admins) decides who can vote.
+ */
+export const votableQuestions: Access = async ({ req, data }) => {
+  if (!req.user) return false
+  // Without data this is the admin UI asking whether a create button may show.
+  if (!data) return true
+  const messageId = idOf(data.message)
+  if (messageId === undefined) return false
+  const { docs } = await req.payload.find({
+    collection: 'chat-messages',
+    where: {
+      and: [
+        { id: { equals: messageId } },
+        { kind: { equals: 'question' } },
+        { hidden: { not_equals: true } },
+      ],
+    },
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  return docs.length === 1
+}

@@ -1,0 +1,158 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdminField } from '../../access/isAdmin'
+import { isOrganizerOrAdmin } from '../../access/isOrganizerOrAdmin'
+import { moneyFields } from '../../fields/money'
+import { slugField } from '../../fields/slug'
+import { timezoneField } from '../../fields/timezone'
+import { wholeNumberBetween } from '../../fields/wholeNumber'
+import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
+import { eventOwnerField } from './access/eventOwnerField'
+import { deletableEvents, ownEvents, ownEventVersions } from './access/ownEvents'
+import { readEvents } from './access/readEvents'
+import { eventAvailability } from './endpoints/eventAvailability'
+import { replaceEvent } from './endpoints/replaceEvent'
+import { applyListFilters } from './hooks/applyListFilters'
+import { assignOrganizer } from './hooks/assignOrganizer'
+import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
+import { enqueueEventEmails } from './hooks/enqueueEventEmails'
+import { extractDescriptionText } from './hooks/extractDescriptionText'
+import { EVENT_STATUSES } from './workflow'
+
+const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
+  draft: 'Draft',
+  pending_review: 'Pending review',
+  published: 'Published',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+}
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'startTime', 'status', 'organizer', 'price'],
+    description: 'Submit a draft for review when it is ready; an admin publishes it.',
+  },
+  access: {
+    read: readEvents,
+    create: isOrganizerOrAdmin,
+    update: ownEvents,
+    delete: deletableEvents,
+    readVersions: ownEventVersions,
+  },
+  // Versions record every edit, so changes to a published event's time or price stay visible.
+  versions: { maxPerDoc: 100 },
+  defaultSort: 'startTime',
+  endpoints: [replaceEvent, eventAvailability],
+  hooks: {
+    beforeOperation: [applyListFilters],
+    beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],
+    afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
+    afterDelete: [revalidateSiteAfterDelete],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    slugField('title'),
+    { name: 'description', type: 'richText' },
+    {
+      name: 'descriptionText',
+      type: 'textarea',
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+    },
+    { name: 'image', type: 'upload', relationTo: 'media' },
+    {
+      name: 'videoUrl',
+      type: 'text',
+      access: { read: eventOwnerField },
+      validate: (value: string | null | undefined) =>
+        !value || /^https?:\/\/\S+$/.test(value) || 'Must be an http(s) URL.',
+      admin: { description: 'Shown only to confirmed attendees, through the stream endpoint.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startTime',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+        },
+        {
+          name: 'duration',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 60 * 24 * 14,
+          defaultValue: 60,
+          validate: wholeNumberBetween(1, 60 * 24 * 14),
+          admin: { description: 'Minutes.' },
+        },
+        timezoneField,
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        ...moneyFields({ amountName: 'price', defaultAmount: 0 }),
+        {
+          name: 'capacity',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 1_000_000,
+          defaultValue: 100,
+          validate: wholeNumberBetween(1, 1_000_000),
+        },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: EVENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      admin: {
+        position: 'sidebar',
+        description: 'Organizers submit for review; only admins publish or reject.',
+      },
+    },
+    {
+      name: 'rejectionReason',
+      type: 'textarea',
+      maxLength: 2000,
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => data?.status === 'rejected' || data?.status === 'pending_review',
+      },
+    },
+    {
+      name: 'organizer',
+      type: 'relationship',
+      relationTo: 'users',
+      required: true,
+      index: true,
+      filterOptions: { role: { in: ['organizer', 'admin'] } },
+      access: { update: isAdminField },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'category', type: 'relationship', relationTo: 'categories', index: true },
+    {
+      name: 'reviewedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'reviewedAt',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+}

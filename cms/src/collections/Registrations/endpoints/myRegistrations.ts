@@ -1,0 +1,24 @@
+import { type Endpoint } from 'payload'
+
+import { json } from '../../../lib/http'
+import { RequestError } from '../../../lib/errors'
+
+/** GET /api/registrations/me: the caller's registrations, newest first, with their events. */
+export const myRegistrations: Endpoint = {
+  path: '/me',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw new RequestError('Log in to see your registrations.', 401)
+    const result = await req.payload.find({
+      collection: 'registrations',
+      where: { user: { equals: req.user.id } },
+      sort: '-registeredAt',
+      depth: 1,
+      limit: 100,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    return json(req, result)
+  },
+}

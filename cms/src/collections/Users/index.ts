@@ -1,0 +1,64 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
+import { anyone } from '../../access/anyone'
+import { checkRole } from '../../access/checkRole'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { env } from '../../env'
+import { publicProfiles } from './access/publicProfiles'
+
+export const ROLES = ['user', 'organizer', 'admin'] as const
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role'],
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 7 * 24 * 60 * 60,
+    cookies: {
+      sameSite: 'Lax',
+      secure: env.NODE_ENV === 'production',
+    },
+  },
+  access: {
+    admin: ({ req: { user } }) => checkRole(['organizer', 'admin'], user),
+    create: anyone,
+    read: publicProfiles,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  fields: [
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: adminOrSelfField },
+    },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxLength: 120,
+    },
+    {
+      name: 'role',
+      type: 'select',
+      options: ROLES.map((role) => ({
+        label: role[0]!.toUpperCase() + role.slice(1),
+        value: role,
+      })),
+      defaultValue: 'user',
+      required: true,
+      saveToJWT: true,
+      index: true,
+      // Only admins grant roles: a role sent by anyone else is dropped and the default applies.
+      access: { create: isAdminField, update: isAdminField },
+      admin: { position: 'sidebar' },
+    },
+  ],
+  timestamps: true,
+}

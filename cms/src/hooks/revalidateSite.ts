@@ -1,0 +1,69 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  PayloadRequest,
+  TypeWithID,
+} from 'payload'
+
+import { env } from '../env'
+
+type AnyDoc = TypeWithID & Record<string, unknown>
+
+const idOf = (value: unknown): unknown =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+
+/** Cache tags on the site that depend on a document of each collection. */
+const tagsFor: Record<string, (doc: AnyDoc) => string[]> = {
+  events: (doc) => ['events', `event:${String(doc.slug)}`, `seats:${doc.id}`],
+  pages: (doc) => ['pages', `page:${String(doc.slug)}`],
+  categories: () => ['categories', 'events'],
+  registrations: (doc) => [`seats:${String(idOf(doc.event))}`],
+}
+
+/**
+ * Tells the public site to purge what it cached from this collection. Never
+ * awaited and never throws: a site that is down must not fail a CMS write.
+ */
+function notifySite(req: PayloadRequest, collection: string, docs: AnyDoc[]): void {
+  if (req.context.skipRevalidate) return
+  const tags = [...new Set(docs.flatMap((doc) => tagsFor[collection]?.(doc) ?? []))]
+  if (tags.length === 0) return
+  fetch(new URL('/api/revalidate', env.SITE_URL), {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Revalidate-Secret': env.SITE_REVALIDATE_SECRET,
+    },
+    body: JSON.stringify({ tags }),
+    signal: AbortSignal.timeout(2000),
+  })
+    .then((response) => {
+      if (!response.ok) {
+        req.payload.logger.warn(`site revalidation answered ${response.status} for ${collection}`)
+      }
+    })
+    .catch(() => {
+      // The site is not running (e.g. during the seed); its caches expire on their own.
+      req.payload.logger.debug(`site revalidation for ${collection} skipped: site unreachable`)
+    })
+}
+
+export const revalidateSiteAfterChange: CollectionAfterChangeHook = ({
+  collection,
+  doc,
+  previousDoc,
+  req,
+}) => {
+  const docs = [doc as AnyDoc]
+  // A renamed slug must purge the old address too.
+  if (previousDoc && (previousDoc as AnyDoc).slug !== (doc as AnyDoc).slug) {
+    docs.push(previousDoc as AnyDoc)
+  }
+  notifySite(req, collection.slug, docs)
+  return doc
+}
+
+export const revalidateSiteAfterDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
+  notifySite(req, collection.slug, [doc as AnyDoc])
+  return doc
+}

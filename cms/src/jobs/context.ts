@@ -1,0 +1,98 @@
+import { UnrecoverableError } from 'bullmq'
+import type { Payload } from 'payload'
+
+import { parseEnv } from '../env'
+import { formatEventTime } from '../emails/format'
+import type { EventSummary } from '../emails/templates'
+import type { Event, Payment, Registration, User } from '../payload-types'
+
+export type LoadedRegistration = Registration & { user: User; event: Event }
+
+export const siteUrl = (): string => parseEnv(process.env).SITE_URL.replace(/\/$/, '')
+export const cmsUrl = (): string => parseEnv(process.env).CMS_URL.replace(/\/$/, '')
+
+export const eventUrl = (event: Pick<Event, 'slug'>): string =>
+  `${siteUrl()}/events/${encodeURIComponent(event.slug)}`
+
+export const eventSummary = (event: Event): EventSummary => ({
+  title: event.title,
+  when: formatEventTime(event.startTime, event.timezone),
+  url: eventUrl(event),
+})
+
+const notFound = (what: string, id: unknown) =>
+  new UnrecoverableError(`${what} ${String(id)} not found`)
+
+export async function loadRegistration(
+  payload: Payload,
+  id: number | string,
+): Promise<LoadedRegistration> {
+  const registration = await payload
+    .findByID({ collection: 'registrations', id, depth: 1, overrideAccess: true })
+    .catch(() => null)
+  if (!registration) throw notFound('Registration', id)
+  if (typeof registration.user !== 'object' || typeof registration.event !== 'object') {
+    throw notFound('User or event of registration', id)
+  }
+  return registration as LoadedRegistration
+}
+
+export async function loadPayment(
+  payload: Payload,
+  id: number | string,
+): Promise<Payment & { user: User; event: Event }> {
+  const payment = await payload
+    .findByID({ collection: 'payments', id, depth: 1, overrideAccess: true })
+    .catch(() => null)
+  if (!payment || typeof payment.user !== 'object' || typeof payment.event !== 'object') {
+    throw notFound('Payment', id)
+  }
+  return payment as Payment & { user: User; event: Event }
+}
+
+export async function loadEvent(
+  payload: Payload,
+  id: number | string,
+): Promise<Event & { organizer: User }> {
+  const event = await payload
+    .findByID({ collection: 'events', id, depth: 1, overrideAccess: true })
+    .catch(() => null)
+  if (!event || typeof event.organizer !== 'object') throw notFound('Event', id)
+  return event as Event & { organizer: User }
+}
+
+/** A registration's version: a cancelled-then-renewed registration is a new business event. */
+export const registrationVersion = (registration: Pick<Registration, 'registeredAt'>): number =>
+  Date.parse(registration.registeredAt)
+
+/** Pages through an event's registrations in the given statuses, users populated. */
+export async function* eventRegistrations(
+  payload: Payload,
+  eventId: number | string,
+  statuses: Registration['status'][],
+  pageSize = 200,
+): AsyncGenerator<Registration & { user: User }> {
+  let afterId = 0
+  for (;;) {
+    const { docs } = await payload.find({
+      collection: 'registrations',
+      where: {
+        and: [
+          { event: { equals: eventId } },
+          { status: { in: statuses } },
+          { id: { greater_than: afterId } },
+        ],
+      },
+      sort: 'id',
+      limit: pageSize,
+      depth: 1,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs) {
+      if (typeof doc.user === 'object') yield doc as Registration & { user: User }
+    }
+    if (docs.length < pageSize) return
+    afterId = docs[docs.length - 1]!.id
+  }
+}

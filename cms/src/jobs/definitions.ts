@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+const id = z.union([z.number().int().positive(), z.string().min(1)])
+
+/** Every job's data carries ids only: handlers load the current documents through Payload. */
+export const jobSchemas = {
+  'registration-confirmed': z.object({ registrationId: id }),
+  'waitlist-joined': z.object({ registrationId: id }),
+  'waitlist-promoted': z.object({ registrationId: id }),
+  'registration-cancelled': z.object({ registrationId: id }),
+  'payment-receipt': z.object({ paymentId: id }),
+  'payment-refunded': z.object({ paymentId: id }),
+  'event-reminder': z.object({
+    registrationId: id,
+    window: z.enum(['24h', '1h']),
+    /** The start time the reminder was scheduled for; a stale reminder (start moved) is dropped. */
+    startTime: z.iso.datetime(),
+  }),
+  'event-cancelled': z.object({ eventId: id }),
+  'event-approved': z.object({ eventId: id }),
+  'event-rejected': z.object({ eventId: id }),
+  'event-awaiting-review': z.object({ eventId: id, submittedAt: z.iso.datetime() }),
+  'event-rescheduled': z.object({
+    eventId: id,
+    startTime: z.iso.datetime(),
+    previousStartTime: z.iso.datetime(),
+  }),
+  'campaign-send': z.object({ campaignId: id }),
+  'campaign-batch': z.object({ campaignId: id, registrationIds: z.array(id).min(1).max(100) }),
+  'sweep-missed-emails': z.object({}),
+} as const
+
+export type JobName = keyof typeof jobSchemas
+export type JobData<N extends JobName> = z.infer<(typeof jobSchemas)[N]>
+
+export const jobNames = Object.keys(jobSchemas) as JobName[]
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobSchemas, name)
+}
+
+/** The one stable id per business event, so the same event never enqueues twice. */
+export function defaultJobId<N extends JobName>(name: N, data: JobData<N>): string | undefined {
+  const d = data as Record<string, unknown>
+  switch (name) {
+    case 'event-reminder':
+      return `reminder:${String(d.registrationId)}:${String(d.window)}:${Date.parse(String(d.startTime))}`
+    case 'event-awaiting-review':
+      return `${name}:${String(d.eventId)}:${Date.parse(String(d.submittedAt))}`
+    case 'event-rescheduled':
+      return `${name}:${String(d.eventId)}:${Date.parse(String(d.startTime))}`
+    case 'campaign-batch':
+      return `campaign-batch:${String(d.campaignId)}:${String((d.registrationIds as unknown[])[0])}`
+    case 'sweep-missed-emails':
+      return undefined
+    default: {
+      const key = d.registrationId ?? d.paymentId ?? d.eventId ?? d.campaignId
+      return `${name}:${String(key)}`
+    }
+  }
+}

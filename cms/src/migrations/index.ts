@@ -1,0 +1,27 @@
+import * as migration_20261124_110542_initial from './20261124_110542_initial'
+import * as migration_20261124_112538_registration_holds_and_payments from './20261124_112538_registration_holds_and_payments'
+import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation'
+import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
+
+export const migrations = [
+  {
+    up: migration_20261124_110542_initial.up,
+    down: migration_20261124_110542_initial.down,
+    name: '20261124_110542_initial',
+  },
+  {
+    up: migration_20261124_112538_registration_holds_and_payments.up,
+    down: migration_20261124_112538_registration_holds_and_payments.down,
+    name: '20261124_112538_registration_holds_and_payments',
+  },
+  {
+    up: migration_20261124_113027_chat_votes_moderation.up,
+    down: migration_20261124_113027_chat_votes_moderation.down,
+    name: '20261124_113027_chat_votes_moderation',
+  },
+  {
+    up: migration_20261124_113439_email_jobs_campaigns.up,
+    down: migration_20261124_113439_email_jobs_campaigns.down,
+    name: '20261124_113439_email_jobs_campaigns',
+  },
+]

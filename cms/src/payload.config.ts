@@ -1,0 +1,78 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Campaigns } from './collections/Campaigns'
+import { Categories } from './collections/Categories'
+import { ChatMessages } from './collections/ChatMessages'
+import { ChatModerationActions } from './collections/ChatModerationActions'
+import { ChatVotes } from './collections/ChatVotes'
+import { EmailDeliveries } from './collections/EmailDeliveries'
+import { EmailOptOuts } from './collections/EmailOptOuts'
+import { Events } from './collections/Events'
+import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
+import { Payments } from './collections/Payments'
+import { Registrations } from './collections/Registrations'
+import { StripeEvents } from './collections/StripeEvents'
+import { Users } from './collections/Users'
+import { authEndpoints } from './endpoints/auth'
+import { env } from './env'
+import { withIdCheck } from './hooks/rejectMalformedIds'
+import { payloadLoggerOptions } from './lib/logging'
+import { migrations } from './migrations'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: env.CMS_URL,
+  secret: env.PAYLOAD_SECRET,
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Event Portal' },
+    importMap: { baseDir: path.resolve(dirname) },
+  },
+  collections: [
+    Users,
+    Categories,
+    Events,
+    Registrations,
+    Payments,
+    ChatMessages,
+    ChatVotes,
+    ChatModerationActions,
+    Media,
+    Pages,
+    StripeEvents,
+    Campaigns,
+    EmailDeliveries,
+    EmailOptOuts,
+  ].map(withIdCheck),
+  endpoints: authEndpoints,
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: env.DATABASE_URL, max: 20 },
+    // The schema comes from committed migrations in every environment, never from a push.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+    prodMigrations: migrations,
+  }),
+  cors: [env.SITE_URL, env.CMS_URL],
+  csrf: [env.SITE_URL, env.CMS_URL],
+  sharp,
+  telemetry: false,
+  logger: payloadLoggerOptions(),
+  // Refusals the caller caused are routine: log them briefly, keep `error` for faults.
+  loggingLevels: {
+    ValidationError: 'info',
+    Forbidden: 'info',
+    // Payload's type lists only its own error names; ours is looked up by name all the same.
+    ...({ RequestError: 'info' } as Record<string, 'info'>),
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+})

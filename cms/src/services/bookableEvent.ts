@@ -1,0 +1,36 @@
+import { type PayloadRequest } from 'payload'
+
+import type { Event } from '../payload-types'
+import { RequestError } from '../lib/errors'
+
+export const idOf = (value: number | { id: number } | null | undefined): number | undefined =>
+  value === null || value === undefined ? undefined : typeof value === 'object' ? value.id : value
+
+export const endsAt = (event: Pick<Event, 'startTime' | 'duration'>): Date =>
+  new Date(new Date(event.startTime).getTime() + event.duration * 60_000)
+
+/**
+ * The event as the caller may see it (404 otherwise), refused with a reason
+ * when it cannot take registrations.
+ */
+export async function findBookableEvent(req: PayloadRequest, eventId: number): Promise<Event> {
+  const event = await req.payload
+    .findByID({
+      collection: 'events',
+      id: eventId,
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    .catch(() => null)
+  if (!event) throw new RequestError('No such event.', 404)
+  if (event.status !== 'published') {
+    const reason = event.status === 'cancelled' ? 'was cancelled' : 'is not open for registration'
+    throw new RequestError(`This event ${reason}.`, 422, { status: event.status })
+  }
+  if (endsAt(event) <= new Date()) {
+    throw new RequestError('This event has already ended.', 422)
+  }
+  return event
+}
