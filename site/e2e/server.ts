@@ -1,0 +1,70 @@
+// Playwright's web server: the real cms (fresh demo-seeded database), the
+// local Stripe test server, and the site's production build pointing at them.
+import path from 'node:path'
+
+import { run, startService } from '../../scripts/lib/processes.ts'
+import { startTestCms } from '../../scripts/lib/testCms.ts'
+import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
+import {
+  CMS_PORT,
+  PURGE_CHANNEL,
+  REVALIDATE_SECRET,
+  SITE_PORT,
+  SITE_URL,
+  STRIPE_PORT,
+} from './ports.ts'
+
+const siteDir = path.resolve(import.meta.dirname, '..')
+
+const stripe = await startStripeTestServer({
+  port: STRIPE_PORT,
+  webhookUrl: `http://localhost:${CMS_PORT}/api/payments/webhook`,
+  webhookSecret: 'whsec_local_event_portal',
+  publicUrl: `http://127.0.0.1:${STRIPE_PORT}`,
+})
+const cms = await startTestCms({
+  port: CMS_PORT,
+  database: 'event_portal_site_e2e',
+  extraEnv: {
+    SITE_URL,
+    SITE_REVALIDATE_SECRET: REVALIDATE_SECRET,
+    STRIPE_API_URL: stripe.url,
+    // Every browser test signs up and logs in from one address; the limits have their own tests.
+    RATE_LIMIT_REGISTER: '100000/60',
+    RATE_LIMIT_LOGIN: '100000/60',
+    RATE_LIMIT_REGISTRATIONS: '100000/60',
+    RATE_LIMIT_CHECKOUT: '100000/60',
+  },
+})
+
+await run('npx', ['astro', 'build'], {
+  cwd: siteDir,
+  env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+  stdio: 'ignore',
+})
+const site = startService('site', process.execPath, ['dist/server/entry.mjs'], {
+  cwd: siteDir,
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(SITE_PORT),
+    CMS_URL: cms.url,
+    SITE_URL,
+    SITE_REVALIDATE_SECRET: REVALIDATE_SECRET,
+    REDIS_URL: cms.env.REDIS_URL,
+    SITE_CACHE_CHANNEL: PURGE_CHANNEL,
+  },
+})
+
+let isStopping = false
+async function shutdown(code: number) {
+  if (isStopping) return
+  isStopping = true
+  if (site.exitCode === null) site.kill('SIGTERM')
+  await Promise.allSettled([cms.stop(), stripe.close()])
+  process.exit(code)
+}
+process.on('SIGTERM', () => shutdown(0))
+process.on('SIGINT', () => shutdown(0))
+site.on('exit', () => shutdown(1))

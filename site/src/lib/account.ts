@@ -1,0 +1,163 @@
+import { z } from 'zod'
+
+import { CmsError, type CmsClient } from './cms'
+import {
+  paymentSchema,
+  registrationSchema,
+  userSchema,
+  type Registration,
+  type User,
+} from './schemas'
+
+/** Payload's session cookie; the cms and the site share it on one host. */
+export const AUTH_COOKIE = 'payload-token'
+
+const authResultSchema = z.object({ user: userSchema, token: z.string(), exp: z.number() })
+export type AuthResult = z.infer<typeof authResultSchema>
+
+const registrationDocSchema = z.object({ doc: registrationSchema })
+const registrationList = z.object({ docs: z.array(registrationSchema) })
+const checkoutSchema = z.object({
+  url: z.string(),
+  registration: z.union([registrationSchema, z.number()]).optional(),
+})
+const messageSchema = z.unknown()
+
+/** Calls made on behalf of one visitor: personal, so never cached. */
+export function createAccountApi(cms: CmsClient) {
+  return {
+    async me(token: string): Promise<User | null> {
+      try {
+        return (await cms.request('/api/auth/me', z.object({ user: userSchema }), { token })).data
+          .user
+      } catch (error) {
+        if (error instanceof CmsError && (error.status === 401 || error.status === 403)) return null
+        throw error
+      }
+    },
+
+    async logIn(email: string, password: string, clientAddress?: string): Promise<AuthResult> {
+      return (
+        await cms.request('/api/auth/login', authResultSchema, {
+          method: 'POST',
+          body: { email, password },
+          clientAddress,
+        })
+      ).data
+    },
+
+    async signUp(
+      name: string,
+      email: string,
+      password: string,
+      clientAddress?: string,
+    ): Promise<AuthResult> {
+      return (
+        await cms.request('/api/auth/register', authResultSchema, {
+          method: 'POST',
+          body: { name, email, password },
+          clientAddress,
+        })
+      ).data
+    },
+
+    async logOut(token: string): Promise<void> {
+      await cms.request('/api/auth/logout', messageSchema, { method: 'POST', token })
+    },
+
+    async forgotPassword(email: string, clientAddress?: string): Promise<void> {
+      await cms.request('/api/users/forgot-password', messageSchema, {
+        method: 'POST',
+        body: { email },
+        clientAddress,
+      })
+    },
+
+    async resetPassword(resetToken: string, password: string): Promise<AuthResult> {
+      return (
+        await cms.request('/api/users/reset-password', authResultSchema, {
+          method: 'POST',
+          body: { token: resetToken, password },
+        })
+      ).data
+    },
+
+    async myRegistrations(token: string): Promise<Registration[]> {
+      return (
+        await cms.request('/api/registrations/me', registrationList, {
+          token,
+          query: { depth: 2 },
+        })
+      ).data.docs
+    },
+
+    async getRegistration(id: number, token: string): Promise<Registration> {
+      return (
+        await cms.request(`/api/registrations/${id}`, registrationSchema, {
+          token,
+          query: { depth: 2 },
+        })
+      ).data
+    },
+
+    async register(eventId: number, token: string, waitlist = false): Promise<Registration> {
+      return (
+        await cms.request('/api/registrations', registrationDocSchema, {
+          method: 'POST',
+          body: waitlist ? { event: eventId, waitlist: true } : { event: eventId },
+          token,
+        })
+      ).data.doc
+    },
+
+    async cancel(registrationId: number, token: string): Promise<void> {
+      await cms.request(`/api/registrations/${registrationId}`, messageSchema, {
+        method: 'DELETE',
+        token,
+      })
+    },
+
+    async checkout(eventId: number, token: string): Promise<{ url: string }> {
+      return (
+        await cms.request('/api/payments/checkout', checkoutSchema, {
+          method: 'POST',
+          body: { event: eventId },
+          token,
+        })
+      ).data
+    },
+
+    async payment(id: number, token: string) {
+      return (await cms.request(`/api/payments/${id}`, paymentSchema, { token })).data
+    },
+  }
+}
+
+export type AccountApi = ReturnType<typeof createAccountApi>
+
+export function isOrganizer(user: User | null | undefined): boolean {
+  return user?.role === 'organizer' || user?.role === 'admin'
+}
+
+const paymentWithRegistrationList = z.object({
+  docs: z.array(
+    paymentSchema.extend({ registration: z.union([registrationSchema, z.number()]).nullish() }),
+  ),
+})
+
+/**
+ * The registration a Checkout session paid for, as the CMS sees it now. The
+ * redirect from the payment page proves nothing; only the webhook confirms.
+ */
+export async function registrationForCheckout(
+  cms: CmsClient,
+  sessionId: string,
+  token: string,
+): Promise<Registration | null> {
+  const { data } = await cms.request('/api/payments', paymentWithRegistrationList, {
+    token,
+    query: { 'where[checkoutSessionId][equals]': sessionId, depth: 2, limit: 1 },
+  })
+  const registration = data.docs[0]?.registration
+  return registration && typeof registration === 'object' ? registration : null
+}

@@ -1,0 +1,106 @@
+const LOCALE = 'en-GB'
+
+// Building an Intl formatter costs far more than using one, and a list page formats dozens of
+// dates: formatters are made once per locale, zone and options.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options)
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
+/** "Free" or the amount in its currency, from integer minor units (2500 USD → "US$25.00"). */
+export function formatPrice(minorUnits: number, currency: string, locale = LOCALE): string {
+  if (minorUnits === 0) return 'Free'
+  const format = currencyFormat(locale, currency)
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(minorUnits / 10 ** digits)
+}
+
+/** The price as a plain decimal string in major units, for schema.org offers ("25.00"). */
+export function priceAsDecimal(minorUnits: number, currency: string): string {
+  const digits = currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2
+  return (minorUnits / 10 ** digits).toFixed(digits)
+}
+
+/** e.g. "Friday 27 November 2026, 18:00 CET (Central European Standard Time)". */
+export function formatInZone(iso: string, timeZone: string, locale = LOCALE): string {
+  const date = new Date(iso)
+  const when = dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date)
+  return `${when} ${zoneName(date, timeZone, 'short', locale)} (${zoneName(date, timeZone, 'long', locale)})`
+}
+
+/** A compact date for cards: "Fri 27 Nov, 18:00 CET". */
+export function formatShort(iso: string, timeZone: string, locale = LOCALE): string {
+  const date = new Date(iso)
+  const when = dateFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date)
+  return `${when} ${zoneName(date, timeZone, 'short', locale)}`
+}
+
+/** The zone's name at that instant (it changes with daylight saving time). */
+export function zoneName(
+  date: Date,
+  timeZone: string,
+  style: 'short' | 'long',
+  locale = LOCALE,
+): string {
+  const part = dateFormat(locale, { timeZone, timeZoneName: style })
+    .formatToParts(date)
+    .find((item) => item.type === 'timeZoneName')
+  return part?.value ?? timeZone
+}
+
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  const parts = []
+  if (hours) parts.push(`${hours} ${hours === 1 ? 'hour' : 'hours'}`)
+  if (rest) parts.push(`${rest} min`)
+  return parts.join(' ') || '0 min'
+}
+
+export function endTime(startIso: string, durationMinutes: number): Date {
+  return new Date(new Date(startIso).getTime() + durationMinutes * 60_000)
+}
+
+export type EventTiming = 'upcoming' | 'live' | 'ended'
+
+export function eventTiming(
+  startIso: string,
+  durationMinutes: number,
+  now = new Date(),
+): EventTiming {
+  if (now.getTime() < new Date(startIso).getTime()) return 'upcoming'
+  return now < endTime(startIso, durationMinutes) ? 'live' : 'ended'
+}

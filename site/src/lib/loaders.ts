@@ -1,0 +1,156 @@
+import { z } from 'zod'
+
+import type { Cache, CacheOptions } from './cache'
+import { CmsError, type CmsClient } from './cms'
+import { cmsEventQuery, type DiscoveryFilters } from './discovery'
+import {
+  availabilitySchema,
+  categorySchema,
+  eventSchema,
+  pageSchema,
+  paginatedSchema,
+  type Availability,
+  type Category,
+  type CmsEvent,
+  type CmsPage,
+  type Paginated,
+} from './schemas'
+
+const SECOND = 1000
+const MINUTE = 60 * SECOND
+
+/**
+ * Public content changes only through the CMS, which purges these tags on
+ * every change; the TTLs are a safety net for a missed purge.
+ */
+const CONTENT: Omit<CacheOptions, 'tags'> = {
+  ttl: 5 * MINUTE,
+  staleWhileRevalidate: 10 * MINUTE,
+  staleIfError: 24 * 60 * MINUTE,
+}
+/** Seats change with every registration: short-lived even when no purge arrives. */
+const SEATS: Omit<CacheOptions, 'tags'> = { ttl: 5 * SECOND, staleWhileRevalidate: 5 * SECOND }
+
+const eventList = paginatedSchema(eventSchema)
+const categoryList = paginatedSchema(categorySchema)
+const pageList = paginatedSchema(pageSchema)
+const sitemapList = paginatedSchema(z.object({ slug: z.string(), updatedAt: z.string() }).loose())
+
+export type PublicLoaders = ReturnType<typeof createPublicLoaders>
+
+/** Reads of published content, shared by every visitor and therefore cached. */
+export function createPublicLoaders({
+  cms,
+  cache,
+  now = () => new Date(),
+}: {
+  cms: CmsClient
+  cache: Cache
+  now?: () => Date
+}) {
+  async function findEventBySlug(slug: string): Promise<CmsEvent | null> {
+    const { data } = await cms.request('/api/events', eventList, {
+      query: { 'where[slug][equals]': slug, limit: 1, depth: 1 },
+    })
+    return data.docs[0] ?? null
+  }
+
+  return {
+    listEvents(filters: DiscoveryFilters): Promise<Paginated<CmsEvent>> {
+      const query = cmsEventQuery(filters, now())
+      const key = `events:${new URLSearchParams(query).toString()}`
+      return cache.get(key, { ...CONTENT, tags: ['events'] }, async () => {
+        try {
+          return (await cms.request('/api/events', eventList, { query })).data
+        } catch (error) {
+          // A filter the CMS refuses (e.g. an unknown category) simply matches nothing.
+          if (error instanceof CmsError && error.status === 400) {
+            return {
+              docs: [],
+              totalDocs: 0,
+              totalPages: 0,
+              page: 1,
+              hasNextPage: false,
+              hasPrevPage: false,
+            }
+          }
+          throw error
+        }
+      })
+    },
+
+    listCategories(): Promise<Category[]> {
+      return cache.get('categories', { ...CONTENT, tags: ['categories'] }, async () => {
+        const { data } = await cms.request('/api/categories', categoryList, {
+          query: { limit: 100, sort: 'name', depth: 0 },
+        })
+        return data.docs
+      })
+    },
+
+    getEvent(slug: string): Promise<CmsEvent | null> {
+      return cache.get(`event:${slug}`, { ...CONTENT, tags: ['events', `event:${slug}`] }, () =>
+        findEventBySlug(slug),
+      )
+    },
+
+    /** Null when the CMS cannot say (no availability endpoint, or the event is not public). */
+    getAvailability(eventId: number): Promise<Availability | null> {
+      return cache.get(`seats:${eventId}`, { ...SEATS, tags: [`seats:${eventId}`] }, async () => {
+        try {
+          return (
+            await cms.request(`/api/events/${eventId}/availability`, availabilitySchema, {
+              timeoutMs: 2000,
+            })
+          ).data
+        } catch {
+          // Seats are a detail of the page: when the CMS cannot say, the page shows none
+          // rather than failing, and asks again once this short entry expires.
+          return null
+        }
+      })
+    },
+
+    getPage(slug: string): Promise<CmsPage | null> {
+      return cache.get(
+        `page:${slug}`,
+        { ...CONTENT, tags: ['pages', `page:${slug}`] },
+        async () => {
+          const { data } = await cms.request('/api/pages', pageList, {
+            query: { 'where[slug][equals]': slug, limit: 1, depth: 1 },
+          })
+          return data.docs[0] ?? null
+        },
+      )
+    },
+
+    /** Every published event and page, for sitemap.xml. */
+    sitemapEntries(): Promise<{
+      events: { slug: string; updatedAt: string }[]
+      pages: { slug: string; updatedAt: string }[]
+    }> {
+      return cache.get('sitemap', { ...CONTENT, tags: ['events', 'pages'] }, async () => {
+        const [events, pages] = await Promise.all([
+          cms.request('/api/events', sitemapList, {
+            query: { limit: 1000, depth: 0, sort: '-startTime' },
+          }),
+          cms.request('/api/pages', sitemapList, { query: { limit: 1000, depth: 0 } }),
+        ])
+        const pick = ({ slug, updatedAt }: { slug: string; updatedAt: string }) => ({
+          slug,
+          updatedAt,
+        })
+        return { events: events.data.docs.map(pick), pages: pages.data.docs.map(pick) }
+      })
+    },
+  }
+}
+
+/** A draft (or published) page as an editor sees it: never cached. */
+export async function loadPagePreview(cms: CmsClient, slug: string, token: string) {
+  const { data } = await cms.request('/api/pages', pageList, {
+    query: { 'where[slug][equals]': slug, limit: 1, depth: 1, draft: 'true' },
+    token,
+  })
+  return data.docs[0] ?? null
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod'
+
+/** Lexical rich text as stored by Payload; rendered by lexical.ts. */
+export const richTextSchema = z.object({ root: z.object({ children: z.array(z.unknown()) }) })
+
+const imageSizeSchema = z.object({ url: z.string().nullish(), width: z.number().nullish() })
+
+export const mediaSchema = z.object({
+  id: z.number(),
+  url: z.string().nullish(),
+  alt: z.string().nullish(),
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  sizes: z.object({ card: imageSizeSchema.nullish() }).nullish(),
+})
+export type Media = z.infer<typeof mediaSchema>
+
+export const categorySchema = z.object({ id: z.number(), name: z.string(), slug: z.string() })
+export type Category = z.infer<typeof categorySchema>
+
+const organizerSchema = z.object({ id: z.number(), name: z.string().nullish() })
+
+export const eventSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  slug: z.string(),
+  description: richTextSchema.nullish(),
+  descriptionText: z.string().nullish(),
+  image: z.union([mediaSchema, z.number()]).nullish(),
+  startTime: z.string(),
+  duration: z.number(),
+  timezone: z.string(),
+  price: z.number(),
+  currency: z.string(),
+  capacity: z.number(),
+  status: z.string(),
+  organizer: z.union([organizerSchema, z.number()]).nullish(),
+  category: z.union([categorySchema, z.number()]).nullish(),
+  recordingUrl: z.string().nullish(),
+  updatedAt: z.string(),
+})
+export type CmsEvent = z.infer<typeof eventSchema>
+
+export const pageSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  slug: z.string(),
+  content: richTextSchema.nullish(),
+  _status: z.string().nullish(),
+  updatedAt: z.string(),
+})
+export type CmsPage = z.infer<typeof pageSchema>
+
+export function paginatedSchema<T extends z.ZodType>(doc: T) {
+  return z.object({
+    docs: z.array(doc),
+    totalDocs: z.number(),
+    totalPages: z.number(),
+    page: z.number().optional().default(1),
+    hasNextPage: z.boolean(),
+    hasPrevPage: z.boolean(),
+  })
+}
+export type Paginated<T> = {
+  docs: T[]
+  totalDocs: number
+  totalPages: number
+  page: number
+  hasNextPage: boolean
+  hasPrevPage: boolean
+}
+
+export const userSchema = z.object({
+  id: z.number(),
+  email: z.string().nullish(),
+  name: z.string().nullish(),
+  role: z.enum(['user', 'organizer', 'admin']),
+})
+export type User = z.infer<typeof userSchema>
+
+export const availabilitySchema = z.object({
+  capacity: z.number(),
+  taken: z.number(),
+  seatsLeft: z.number(),
+  isFull: z.boolean(),
+  waitlisted: z.number().optional(),
+})
+export type Availability = z.infer<typeof availabilitySchema>
+
+export const registrationStatusSchema = z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled'])
+export type RegistrationStatus = z.infer<typeof registrationStatusSchema>
+
+export const paymentSchema = z.object({
+  id: z.number(),
+  amount: z.number().nullish(),
+  currency: z.string().nullish(),
+  status: z.string().nullish(),
+  paidAt: z.string().nullish(),
+  receiptUrl: z.string().nullish(),
+})
+export type Payment = z.infer<typeof paymentSchema>
+
+export const registrationSchema = z.object({
+  id: z.number(),
+  status: registrationStatusSchema,
+  event: z.union([eventSchema, z.number()]),
+  payment: z.union([paymentSchema, z.number()]).nullish(),
+  registeredAt: z.string().nullish(),
+  holdExpiresAt: z.string().nullish(),
+})
+export type Registration = z.infer<typeof registrationSchema>

@@ -1,0 +1,45 @@
+import { endTime, priceAsDecimal } from './format'
+import type { Availability, CmsEvent } from './schemas'
+
+/** schema.org Event for an online event, for search engines' rich results. */
+export function eventJsonLd(
+  event: CmsEvent,
+  {
+    url,
+    description,
+    image,
+    availability,
+  }: {
+    url: string
+    description: string
+    image?: string | null
+    availability: Availability | null
+  },
+): Record<string, unknown> {
+  const organizer = typeof event.organizer === 'object' ? event.organizer : null
+  const isSoldOut = availability?.isFull === true
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: event.title,
+    description,
+    startDate: event.startTime,
+    endDate: endTime(event.startTime, event.duration).toISOString(),
+    eventStatus:
+      event.status === 'cancelled'
+        ? 'https://schema.org/EventCancelled'
+        : 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+    location: { '@type': 'VirtualLocation', url },
+    ...(image ? { image: [image] } : {}),
+    ...(organizer?.name ? { organizer: { '@type': 'Person', name: organizer.name } } : {}),
+    offers: {
+      '@type': 'Offer',
+      url,
+      price: priceAsDecimal(event.price, event.currency),
+      priceCurrency: event.currency,
+      availability: isSoldOut ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
+      validFrom: event.updatedAt,
+    },
+  }
+}

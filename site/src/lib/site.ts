@@ -1,0 +1,20 @@
+// The site's single instances of the CMS client, the cache and the loaders.
+import { CMS_URL, REDIS_URL, SITE_CACHE_CHANNEL, SITE_URL } from 'astro:env/server'
+
+import { createAccountApi } from './account'
+import { createCache } from './cache'
+import { createCmsClient } from './cms'
+import { createPublicLoaders } from './loaders'
+import { createPurgeBus } from './purgeBus'
+
+export const cms = createCmsClient(CMS_URL)
+export const cache = createCache()
+export const content = createPublicLoaders({ cms, cache })
+export const purgeBus = createPurgeBus({ cache, redisUrl: REDIS_URL, channel: SITE_CACHE_CHANNEL })
+export const account = createAccountApi(cms)
+export const siteUrl = SITE_URL.replace(/\/$/, '')
+export const cmsUrl = cms.baseUrl
+
+export function absoluteUrl(path: string): string {
+  return `${siteUrl}${path}`
+}
