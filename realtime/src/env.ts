@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  HOST: z.string().default('0.0.0.0'),
+  CMS_URL: z.url().default('http://localhost:3000'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /** Origins whose pages may open a socket (the site's and the cms's). */
+  ALLOWED_ORIGINS: commaList.default(['http://localhost:4321', 'http://localhost:3000']),
+  /** Prefix for every Redis key and pub/sub channel, so several deployments (or test runs) share one Redis. */
+  REALTIME_KEY_PREFIX: z.string().min(1).default('ep:rt:'),
+  HISTORY_LIMIT: z.coerce.number().int().min(1).max(200).default(50),
+  /** Messages (chat and questions) a user may send per second, as a burst. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(100).default(3),
+  /** How often live sessions are re-checked with cms, so a logout ends the user's sockets. */
+  AUTH_RECHECK_MS: z.coerce.number().int().min(1000).default(60_000),
+})
+
+export type RealtimeEnv = z.infer<typeof envSchema>
+
+/** Reads and validates the environment; a bad value stops the process naming the variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): RealtimeEnv {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid realtime environment: ${problems.join('; ')}`)
+  }
+  return parsed.data
+}

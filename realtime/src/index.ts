@@ -1,0 +1,91 @@
+import { createServer, type ServerResponse } from 'node:http'
+
+import { Redis } from 'ioredis'
+
+import { createApp } from './app.ts'
+import { createCmsClient } from './cms.ts'
+import { readEnv } from './env.ts'
+
+let env: ReturnType<typeof readEnv>
+try {
+  env = readEnv()
+} catch (error) {
+  console.error(`[realtime] ${(error as Error).message}`)
+  process.exit(1)
+}
+const redisOptions = { maxRetriesPerRequest: 3, lazyConnect: false }
+const pubClient = new Redis(env.REDIS_URL, redisOptions)
+const subClient = pubClient.duplicate()
+for (const client of [pubClient, subClient]) {
+  client.on('error', (error) => console.error(`[realtime] redis: ${error.message}`))
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) =>
+  res
+    .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+    .end(JSON.stringify(body))
+
+/** Both Redis connections answer (the adapter needs them to reach the other nodes). */
+async function isRedisUp(): Promise<boolean> {
+  const timeout = new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new Error('timed out')), 2_000).unref()
+  })
+  try {
+    await Promise.race([pubClient.ping(), timeout])
+    return subClient.status === 'ready'
+  } catch {
+    return false
+  }
+}
+
+const httpServer = createServer((req, res) => {
+  const path = req.url?.split('?')[0]
+  if (path === '/health') {
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}')
+    return
+  }
+  // Liveness and readiness for the orchestrator; readiness fails once shutdown begins.
+  if (path === '/healthz') return sendJson(res, 200, { status: 'ok' })
+  if (path === '/readyz') {
+    void isRedisUp().then((isUp) => {
+      const isReady = isUp && !isClosing
+      sendJson(res, isReady ? 200 : 503, {
+        status: isReady ? 'ok' : 'unavailable',
+        checks: { redis: isUp ? 'ok' : 'down' },
+      })
+    })
+    return
+  }
+  res.writeHead(404).end()
+})
+const app = createApp(httpServer, {
+  cms: createCmsClient(env.CMS_URL),
+  pubClient,
+  subClient,
+  allowedOrigins: env.ALLOWED_ORIGINS,
+  keyPrefix: env.REALTIME_KEY_PREFIX,
+  historyLimit: env.HISTORY_LIMIT,
+  ratePerSecond: env.RATE_LIMIT_PER_SECOND,
+  authRecheckMs: env.AUTH_RECHECK_MS,
+})
+
+httpServer.listen(env.PORT, env.HOST, () => {
+  console.log(`[realtime] listening on http://${env.HOST}:${env.PORT} (cms ${env.CMS_URL})`)
+})
+
+let isClosing = false
+async function shutdown(signal: string) {
+  if (isClosing) return
+  isClosing = true
+  console.log(`[realtime] ${signal}: closing`)
+  const forced = setTimeout(() => process.exit(1), 10_000)
+  forced.unref()
+  try {
+    await app.close()
+    await Promise.allSettled([pubClient.quit(), subClient.quit()])
+  } finally {
+    process.exit(0)
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -1,0 +1,76 @@
+// Chat limits shared by every node through Redis: rate limit, slow mode,
+// mutes and bans (cms keeps the audit record; Redis answers fast per message).
+import type { Redis } from 'ioredis'
+
+// Sliding window: the oldest entries fall out, at most `limit` remain in `window` ms.
+const SLIDING_WINDOW = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, tonumber(ARGV[1]) - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return tonumber(oldest[2]) + tonumber(ARGV[2]) - tonumber(ARGV[1])
+end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 0
+`
+
+export type ChatLimits = ReturnType<typeof createChatLimits>
+
+export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: number) {
+  const key = (...parts: (string | number)[]) => `${prefix}${parts.join(':')}`
+  let sequence = 0
+
+  return {
+    ratePerSecond,
+
+    /** 0 when the user may send now, otherwise the milliseconds to wait. */
+    async rateLimitWait(userId: number): Promise<number> {
+      const now = Date.now()
+      const member = `${now}-${process.pid}-${sequence++}`
+      const wait = await redis.eval(
+        SLIDING_WINDOW,
+        1,
+        key('rate', userId),
+        now,
+        1000,
+        ratePerSecond,
+        member,
+      )
+      return Number(wait)
+    },
+
+    async slowModeSeconds(eventId: number): Promise<number> {
+      return Number((await redis.get(key('slow', eventId))) ?? 0)
+    },
+
+    async setSlowMode(eventId: number, seconds: number) {
+      if (seconds > 0) await redis.set(key('slow', eventId), seconds)
+      else await redis.del(key('slow', eventId))
+    },
+
+    /** 0 when the user may post under slow mode now, otherwise the milliseconds to wait. */
+    async slowModeWait(eventId: number, userId: number, seconds: number): Promise<number> {
+      const slot = key('slow', eventId, userId)
+      const isFree = await redis.set(slot, '1', 'PX', seconds * 1000, 'NX')
+      if (isFree === 'OK') return 0
+      return Math.max(1, await redis.pttl(slot))
+    },
+
+    async mutedUntil(eventId: number, userId: number): Promise<string | null> {
+      return redis.get(key('mute', eventId, userId))
+    },
+
+    async mute(eventId: number, userId: number, until: Date) {
+      const ms = until.getTime() - Date.now()
+      if (ms > 0) await redis.set(key('mute', eventId, userId), until.toISOString(), 'PX', ms)
+    },
+
+    async isBanned(eventId: number, userId: number): Promise<boolean> {
+      return (await redis.exists(key('ban', eventId, userId))) === 1
+    },
+
+    async ban(eventId: number, userId: number) {
+      await redis.set(key('ban', eventId, userId), '1')
+    },
+  }
+}
