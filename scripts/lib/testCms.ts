@@ -26,7 +26,7 @@ export async function startTestCms({
 }: {
   port: number
   database: string
-  extraEnv?: NodeJS.ProcessEnv
+  extraEnv?: Partial<NodeJS.ProcessEnv>
 }): Promise<TestCms> {
   const env = { ...localEnv(), ...extraEnv }
   const databaseUrl = new URL(env.DATABASE_URL!)
