@@ -6,6 +6,7 @@ import path from 'node:path'
 import { localEnv } from './lib/localEnv.ts'
 import { run } from './lib/processes.ts'
 import { ensureDatabase, pingRedis, ServiceUnavailableError } from './lib/services.ts'
+import { missingTestTools } from './lib/testTools.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const reportDir = path.join(root, '.test-reports')
@@ -15,6 +16,12 @@ const env: NodeJS.ProcessEnv = {
   ...localEnv(),
   TEST_REPORT_DIR: reportDir,
   CI: process.env.CI ?? '',
+}
+
+const missingTools = missingTestTools()
+if (missingTools) {
+  console.error(`\n${missingTools}\n`)
+  process.exit(1)
 }
 
 try {

@@ -15,7 +15,9 @@ try {
 }
 const redisOptions = { maxRetriesPerRequest: 3, lazyConnect: false }
 const pubClient = new Redis(env.REDIS_URL, redisOptions)
-const subClient = pubClient.duplicate()
+// Subscriptions wait for Redis however long it is away, instead of failing
+// (and crashing the node) after a few retries.
+const subClient = pubClient.duplicate({ maxRetriesPerRequest: null })
 for (const client of [pubClient, subClient]) {
   client.on('error', (error) => console.error(`[realtime] redis: ${error.message}`))
 }

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
+/** Programs the test suites run besides Node: the browser and the config validators. */
+const REQUIRED_TOOLS = [
+  { name: 'chromium', path: '/usr/bin/chromium', usedBy: 'the browser tests (Playwright)' },
+  { name: 'docker-compose', usedBy: 'the docker-compose.yml validation tests' },
+  { name: 'caddy', usedBy: 'the deploy/Caddyfile validation tests' },
+]
+
+function isOnPath(program: string): boolean {
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir && existsSync(path.join(dir, program)))
+}
+
+/** One message naming every missing program and the command that installs them all, or null. */
+export function missingTestTools(): string | null {
+  const missing = REQUIRED_TOOLS.filter((tool) =>
+    tool.path ? !existsSync(tool.path) : !isOnPath(tool.name),
+  )
+  if (missing.length === 0) return null
+  const lines = missing.map((tool) => `  ${tool.name}: needed by ${tool.usedBy}`)
+  const install = `apt-get install -y ${missing.map((tool) => tool.name).join(' ')}`
+  return `Some programs the tests need are missing:\n${lines.join('\n')}\nInstall them with: ${install}`
+}
