@@ -132,9 +132,9 @@ test('the site refuses what a visitor may not do', async ({ request }) => {
     data: { tags: ['events'] },
   })
   expect(revalidate.status()).toBe(401)
-  const register = await request.post('/api/registrations', { data: { event: 1 } })
+  const register = await request.post('/api/site/registrations', { data: { event: 1 } })
   expect(register.status()).toBe(401)
-  const checkout = await request.post('/api/checkout', { data: { event: 2 } })
+  const checkout = await request.post('/api/site/checkout', { data: { event: 2 } })
   expect(checkout.status()).toBe(401)
 })
 

@@ -219,8 +219,10 @@ describe('deploy/Caddyfile', () => {
     expect(upstreamsFor('/_next/static/chunk.js')).toEqual(['cms:3000'])
     expect(upstreamsFor('/api/events')).toEqual(['cms:3000'])
     expect(upstreamsFor('/api/payments/checkout')).toEqual(['cms:3000'])
+    expect(upstreamsFor('/api/registrations')).toEqual(['cms:3000'])
     // The site's own endpoints under /api.
-    expect(upstreamsFor('/api/checkout')).toEqual(['site:4321'])
+    expect(upstreamsFor('/api/site/checkout')).toEqual(['site:4321'])
+    expect(upstreamsFor('/api/site/registrations')).toEqual(['site:4321'])
     expect(upstreamsFor('/api/revalidate')).toEqual(['site:4321'])
     expect(upstreamsFor('/socket.io/')).toEqual(['realtime-1:3001', 'realtime-2:3001'])
     expect(stdout).toContain('X-Request-Id')

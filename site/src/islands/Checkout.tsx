@@ -56,8 +56,11 @@ export default function Checkout(props: CheckoutProps) {
     setError(null)
     const result =
       kind === 'checkout'
-        ? await post('/api/checkout', { event: props.eventId })
-        : await post('/api/registrations', { event: props.eventId, waitlist: kind === 'waitlist' })
+        ? await post('/api/site/checkout', { event: props.eventId })
+        : await post('/api/site/registrations', {
+            event: props.eventId,
+            waitlist: kind === 'waitlist',
+          })
     if (!result.ok) {
       setError(result.error)
       if (/full/i.test(result.error)) setIsFull(true)

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro'
 import { z } from 'zod'
 
-import { json, readJson, visitorMessage } from '../../lib/http'
-import { PAGE_TAG } from '../../lib/pageCache'
-import { account, cache } from '../../lib/site'
+import { json, readJson, visitorMessage } from '../../../lib/http'
+import { PAGE_TAG } from '../../../lib/pageCache'
+import { account, cache } from '../../../lib/site'
 
 const checkoutBodySchema = z.object({ event: z.number().int().positive() })
 
