@@ -23,6 +23,7 @@ import { Users } from './collections/Users'
 import { authEndpoints } from './endpoints/auth'
 import { env } from './env'
 import { withIdCheck } from './hooks/rejectMalformedIds'
+import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
 import { migrations } from './migrations'
 
@@ -54,6 +55,7 @@ export default buildConfig({
   ].map(withIdCheck),
   endpoints: authEndpoints,
   editor: lexicalEditor(),
+  email: queuedEmailAdapter,
   db: postgresAdapter({
     pool: { connectionString: env.DATABASE_URL, max: 20 },
     // The schema comes from committed migrations in every environment, never from a push.

@@ -275,3 +275,22 @@ export function campaignEmail(p: {
     ),
   }
 }
+
+export function passwordResetEmail(p: { name: string; resetUrl: string }): EmailContent {
+  return {
+    subject: 'Reset your Event Portal password',
+    element: (
+      <EmailLayout
+        preview="A link to choose a new password"
+        heading="Choose a new password"
+        action={{ label: 'Choose a new password', href: p.resetUrl }}
+      >
+        <P>Hi {p.name},</P>
+        <P>
+          Someone asked to reset the password of your account. The link works for one hour. If it
+          was not you, ignore this email: your password stays as it is.
+        </P>
+      </EmailLayout>
+    ),
+  }
+}

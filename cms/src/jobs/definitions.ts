@@ -28,6 +28,13 @@ export const jobSchemas = {
   'campaign-send': z.object({ campaignId: id }),
   'campaign-batch': z.object({ campaignId: id, registrationIds: z.array(id).min(1).max(100) }),
   'sweep-missed-emails': z.object({}),
+  /** A message Payload itself sends (password reset), handed over ready-made by its email adapter. */
+  'payload-email': z.object({
+    messageKey: z.uuid(),
+    to: z.email(),
+    subject: z.string().min(1),
+    html: z.string().min(1),
+  }),
 } as const
 
 export type JobName = keyof typeof jobSchemas
@@ -53,6 +60,8 @@ export function defaultJobId<N extends JobName>(name: N, data: JobData<N>): stri
       return `campaign-batch:${String(d.campaignId)}:${String((d.registrationIds as unknown[])[0])}`
     case 'sweep-missed-emails':
       return undefined
+    case 'payload-email':
+      return `${name}:${String(d.messageKey)}`
     default: {
       const key = d.registrationId ?? d.paymentId ?? d.eventId ?? d.campaignId
       return `${name}:${String(key)}`

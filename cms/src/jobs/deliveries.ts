@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { renderEmail } from '../emails/render'
+import { renderEmail, type RenderedEmail } from '../emails/render'
 import type { EmailContent } from '../emails/templates'
 import type { EmailDelivery } from '../payload-types'
 import { sendMail, type OutgoingMail } from './mailer'
@@ -12,7 +12,8 @@ export type DeliveryRequest = {
   key: string
   template: string
   to: Recipient
-  content: EmailContent
+  /** A template to render, or a message rendered already (Payload's own emails). */
+  content: EmailContent | RenderedEmail
   campaignId?: number
   attachments?: OutgoingMail['attachments']
   headers?: Record<string, string>
@@ -45,7 +46,8 @@ export async function deliverOnce(
 ): Promise<DeliveryOutcome> {
   let delivery = await findDelivery(payload, request.key)
   if (delivery?.status === 'sent' || delivery?.status === 'skipped') return 'already-sent'
-  const rendered = await renderEmail(request.content)
+  const rendered =
+    'element' in request.content ? await renderEmail(request.content) : request.content
   const base = {
     template: request.template,
     to: request.to.email,

@@ -308,6 +308,42 @@ describe('event workflow emails', () => {
   })
 })
 
+describe('password reset', () => {
+  it('mails a link to the site reset page, whose token sets the new password', async () => {
+    const person = await createUser(payload, 'user', 'Forgetful Fran')
+    const asked = await api('POST', '/users/forgot-password', {
+      body: { email: person.user.email },
+    })
+    expect(asked.status).toBe(200)
+    const [mail] = await mailbox.waitFor(() => mailbox.to(person.user.email).length > 0)
+    expect(mail!.parsed.subject).toBe('Reset your Event Portal password')
+    expect(mail!.parsed.text).toContain('Hi Forgetful Fran')
+    const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321'
+    const link = /href="([^"]+reset-password[^"]+)"/.exec(String(mail!.parsed.html))?.[1]
+    expect(link).toBeDefined()
+    const resetUrl = new URL(link!.replaceAll('&amp;', '&'))
+    expect(resetUrl.origin + resetUrl.pathname).toBe(new URL('/reset-password', siteUrl).href)
+
+    const reset = await api('POST', '/users/reset-password', {
+      body: { token: resetUrl.searchParams.get('token'), password: 'brand-new-pass-1' },
+    })
+    expect(reset.status).toBe(200)
+    const login = await api('POST', '/auth/login', {
+      body: { email: person.user.email, password: 'brand-new-pass-1' },
+    })
+    expect(login.status).toBe(200)
+  })
+
+  it('sends nothing for an address nobody signed up with, and says the same', async () => {
+    const asked = await api('POST', '/users/forgot-password', {
+      body: { email: 'nobody-here@test.example' },
+    })
+    expect(asked.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(mailbox.to('nobody-here@test.example')).toHaveLength(0)
+  })
+})
+
 describe('when Redis is down', () => {
   it('enqueue fails fast with a clear error, the registration stands, and the sweep sends it later', async () => {
     const attendee = await createUser(payload, 'user')

@@ -4,6 +4,8 @@ import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { anyone } from '../../access/anyone'
 import { checkRole } from '../../access/checkRole'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { renderEmail } from '../../emails/render'
+import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
 import { publicProfiles } from './access/publicProfiles'
 
@@ -22,6 +24,17 @@ export const Users: CollectionConfig = {
     cookies: {
       sameSite: 'Lax',
       secure: env.NODE_ENV === 'production',
+    },
+    forgotPassword: {
+      // The link opens the site's reset page, where attendees live, not the admin.
+      generateEmailSubject: () => passwordResetEmail({ name: '', resetUrl: '' }).subject,
+      generateEmailHTML: async (args) => {
+        const user = args?.user as { name?: string } | undefined
+        const resetUrl = new URL('/reset-password', env.SITE_URL)
+        resetUrl.searchParams.set('token', args?.token ?? '')
+        const content = passwordResetEmail({ name: user?.name ?? 'there', resetUrl: resetUrl.href })
+        return (await renderEmail(content)).html
+      },
     },
   },
   access: {

@@ -9,6 +9,7 @@ import { eventCancelled } from './eventCancelled'
 import { eventRejected } from './eventRejected'
 import { eventReminder } from './eventReminder'
 import { eventRescheduled } from './eventRescheduled'
+import { payloadEmail } from './payloadEmail'
 import { paymentReceipt } from './paymentReceipt'
 import { paymentRefunded } from './paymentRefunded'
 import { registrationCancelled } from './registrationCancelled'
@@ -35,4 +36,5 @@ export const handlers: { [N in JobName]: JobHandler<N> } = {
   'campaign-send': campaignSend,
   'campaign-batch': campaignBatch,
   'sweep-missed-emails': sweepMissedEmails,
+  'payload-email': payloadEmail,
 }
