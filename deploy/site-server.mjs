@@ -5,6 +5,7 @@
 //   GET /readyz   200 when cms answers its own /readyz (cms checks PostgreSQL and Redis); 503 otherwise
 //   SIGTERM       stop accepting, finish in-flight requests, exit; SHUTDOWN_TIMEOUT_MS bounds it
 //   x-request-id  kept from the proxy or made here, echoed on the response
+//   TRUST_PROXY   "true" behind the proxy: the visitor's address comes from X-Forwarded-For
 // Usage: node deploy/site-server.mjs [path to the site's dist/server/entry.mjs]
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
@@ -19,6 +20,7 @@ const port = Number(process.env.PORT ?? 4321)
 const host = process.env.HOST ?? '0.0.0.0'
 const cmsUrl = (process.env.CMS_URL ?? 'http://localhost:3000').replace(/\/$/, '')
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000)
+const trustProxy = process.env.TRUST_PROXY === 'true'
 let isShuttingDown = false
 
 const log = (level, msg, fields = {}) =>
@@ -52,6 +54,19 @@ const server = http.createServer((req, res) => {
   }
   // Connections that stay open past shutdown should not be reused.
   if (isShuttingDown) res.setHeader('Connection', 'close')
+  // Behind the proxy every connection comes from the proxy. With TRUST_PROXY=true the visitor's
+  // address is the last X-Forwarded-For entry (the one the proxy appended), so the per-address
+  // rate limits in cms count visitors, not the proxy. Requests on one connection never overlap.
+  if (trustProxy) {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1)
+    if (forwarded) {
+      Object.defineProperty(req.socket, 'remoteAddress', { value: forwarded, configurable: true })
+    }
+  }
   // The proxy's request id (or a new one) for the site's own logs and its calls to cms.
   const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 128) || randomUUID()
   req.headers['x-request-id'] = requestId

@@ -72,6 +72,8 @@ export default buildConfig({
   loggingLevels: {
     ValidationError: 'info',
     Forbidden: 'info',
+    AuthenticationError: 'info',
+    LockedAuth: 'info',
     // Payload's type lists only its own error names; ours is looked up by name all the same.
     ...({ RequestError: 'info' } as Record<string, 'info'>),
   },

@@ -19,6 +19,7 @@ const SECOND_PORT = 3401
 const NO_REDIS_PORT = 3402
 const SITE_PORT = 3410
 const SITE_NO_CMS_PORT = 3411
+const SITE_BEHIND_PROXY_PORT = 3412
 const REALTIME_PORT = 3420
 const REALTIME_NO_REDIS_PORT = 3421
 const DEAD_REDIS_URL = 'redis://127.0.0.1:3499'
@@ -281,7 +282,7 @@ describe('rate limits (Redis-backed)', () => {
 
 describe('site server (deploy/site-server.mjs, the site image’s command)', () => {
   const siteServer = path.resolve(import.meta.dirname, '../../../deploy/site-server.mjs')
-  const startSite = async (port: number, cmsUrl: string) => {
+  const startSite = async (port: number, cmsUrl: string, extraEnv: Record<string, string> = {}) => {
     const child = startService(`site:${port}`, process.execPath, [siteServer], {
       cwd: siteDir,
       env: {
@@ -290,6 +291,7 @@ describe('site server (deploy/site-server.mjs, the site image’s command)', () 
         HOST: '127.0.0.1',
         PORT: String(port),
         CMS_URL: cmsUrl,
+        ...extraEnv,
       },
     })
     extraProcesses.push(child)
@@ -321,6 +323,30 @@ describe('site server (deploy/site-server.mjs, the site image’s command)', () 
     expect(ready.status).toBe(503)
     expect(await ready.json()).toEqual({ status: 'unavailable', checks: { cms: 'down' } })
     await stopProcess(site)
+  }, 60_000)
+
+  it('behind the proxy (TRUST_PROXY), sign-up limits count each visitor, not the proxy', async () => {
+    const origin = url('', SITE_BEHIND_PROXY_PORT).replace(/\/$/, '')
+    await startSite(SITE_BEHIND_PROXY_PORT, cms.url, { TRUST_PROXY: 'true', SITE_URL: origin })
+    let accounts = 0
+    const signUp = (visitor: string) =>
+      fetch(url('/_actions/signUp', SITE_BEHIND_PROXY_PORT), {
+        method: 'POST',
+        headers: { Origin: origin, 'X-Forwarded-For': visitor },
+        body: new URLSearchParams({
+          name: 'Proxied Visitor',
+          email: `proxied-${runId}-${++accounts}@test.example`,
+          password: 'long-enough-1',
+        }),
+      })
+    // The limit is 2 sign-ups per address: three visitors behind one proxy all get through…
+    for (const visitor of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      expect((await signUp(visitor)).status).toBe(200)
+    }
+    // …while one visitor's third attempt is refused.
+    expect((await signUp('198.51.100.1')).status).toBe(200)
+    const refused = await signUp('198.51.100.1')
+    expect(refused.status).toBe(429)
   }, 60_000)
 
   it('SIGTERM closes the listener and exits 0 within the bound', async () => {

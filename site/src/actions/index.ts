@@ -27,7 +27,13 @@ function toActionError(error: unknown, fallback: string): ActionError {
   }
   if (error instanceof CmsError && error.status >= 400 && error.status < 500) {
     const code =
-      error.status === 401 ? 'UNAUTHORIZED' : error.status === 409 ? 'CONFLICT' : 'BAD_REQUEST'
+      error.status === 401
+        ? 'UNAUTHORIZED'
+        : error.status === 409
+          ? 'CONFLICT'
+          : error.status === 429
+            ? 'TOO_MANY_REQUESTS'
+            : 'BAD_REQUEST'
     return new ActionError({ code, message: error.message || fallback })
   }
   return new ActionError({ code: 'INTERNAL_SERVER_ERROR', message: fallback })
