@@ -4,7 +4,8 @@ import { env } from '../env'
 import type { Payment, Registration } from '../payload-types'
 import { findBookableEvent } from './bookableEvent'
 import { assertNotRegistered, eventFullError, findRegistration } from './registration'
-import { countTakenSeats } from './seats'
+import { countTakenSeats, holdIsLive } from './seats'
+import { refuseWhenSoldOut } from './soldOut'
 import { stripe } from './stripe'
 import { inTransaction, lockEventRow } from './transaction'
 import { RequestError } from '../lib/errors'
@@ -13,11 +14,6 @@ import { RequestError } from '../lib/errors'
 export const CHECKOUT_HOLD_MINUTES = 30
 
 export type CheckoutStarted = { url: string; registration: Registration; payment: Payment }
-
-const holdIsLive = (registration: Registration | undefined) =>
-  registration?.status === 'pending' &&
-  Boolean(registration.holdExpiresAt) &&
-  new Date(registration.holdExpiresAt!) > new Date()
 
 /**
  * Holds a seat with a pending registration and payment, then opens a Stripe
@@ -29,6 +25,7 @@ export async function startCheckout(
   eventId: number,
 ): Promise<CheckoutStarted> {
   const user = req.user!
+  await refuseWhenSoldOut(req, { eventId, userId: user.id, isCheckout: true })
   const held = await inTransaction(req, async () => {
     await lockEventRow(req, eventId)
     const event = await findBookableEvent(req, eventId)

@@ -5,6 +5,7 @@ import type { Registration } from '../payload-types'
 import { findBookableEvent, idOf } from './bookableEvent'
 import { refundPayment } from './refunds'
 import { countTakenSeats } from './seats'
+import { refuseWhenSoldOut } from './soldOut'
 import { inTransaction, lockEventRow } from './transaction'
 import { promoteFromWaitlist } from './waitlist'
 import { RequestError } from '../lib/errors'
@@ -47,6 +48,7 @@ export async function registerForEvent(
   req: PayloadRequest,
   { eventId, userId, joinWaitlist }: { eventId: number; userId: number; joinWaitlist: boolean },
 ): Promise<Registration> {
+  if (!joinWaitlist) await refuseWhenSoldOut(req, { eventId, userId, isCheckout: false })
   return inTransaction(req, async () => {
     await lockEventRow(req, eventId)
     const event = await findBookableEvent(req, eventId)

@@ -1,5 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import type { Registration } from '../payload-types'
+
 /** Seats held right now: confirmed registrations plus pending ones whose hold has not lapsed. */
 export const seatHolders = (eventId: number, now = new Date()): Where => ({
   and: [
@@ -56,3 +58,9 @@ export async function availability(
     waitlisted: waitlist.totalDocs,
   }
 }
+
+/** A pending registration whose seat is still held (an unpaid checkout or a waitlist offer). */
+export const holdIsLive = (registration: Registration | undefined): boolean =>
+  registration?.status === 'pending' &&
+  Boolean(registration.holdExpiresAt) &&
+  new Date(registration.holdExpiresAt!) > new Date()
