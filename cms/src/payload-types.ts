@@ -81,6 +81,7 @@ export interface Config {
     campaigns: Campaign;
     'email-deliveries': EmailDelivery;
     'email-opt-outs': EmailOptOut;
+    attendance: Attendance;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -102,6 +103,7 @@ export interface Config {
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
     'email-opt-outs': EmailOptOutsSelect<false> | EmailOptOutsSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -214,9 +216,17 @@ export interface Event {
   descriptionText?: string | null;
   image?: (number | null) | Media;
   /**
-   * Shown only to confirmed attendees, through the stream endpoint.
+   * The live stream, shown only to confirmed attendees on the watch page. Use a YouTube or Vimeo link, an HLS playlist (.m3u8) or a video file (.mp4, .webm).
    */
   videoUrl?: string | null;
+  /**
+   * After the event: the recording attendees watch on demand, with the chat replayed beside it.
+   */
+  recordingUrl?: string | null;
+  /**
+   * Optional WebVTT captions (upload as an attendee material).
+   */
+  captions?: (number | null) | Media;
   startTime: string;
   /**
    * Minutes.
@@ -486,6 +496,22 @@ export interface EmailOptOut {
   createdAt: string;
 }
 /**
+ * Recorded by the watch page while the stream is live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  event: number | Event;
+  user: number | User;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  watchSeconds: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -564,6 +590,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'email-opt-outs';
         value: number | EmailOptOut;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -653,6 +683,8 @@ export interface EventsSelect<T extends boolean = true> {
   descriptionText?: T;
   image?: T;
   videoUrl?: T;
+  recordingUrl?: T;
+  captions?: T;
   startTime?: T;
   duration?: T;
   timezone?: T;
@@ -849,6 +881,19 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
  */
 export interface EmailOptOutsSelect<T extends boolean = true> {
   user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  event?: T;
+  user?: T;
+  firstSeenAt?: T;
+  lastSeenAt?: T;
+  watchSeconds?: T;
   updatedAt?: T;
   createdAt?: T;
 }

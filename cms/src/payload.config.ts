@@ -6,6 +6,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Attendance } from './collections/Attendance'
 import { Campaigns } from './collections/Campaigns'
 import { Categories } from './collections/Categories'
 import { ChatMessages } from './collections/ChatMessages'
@@ -52,6 +53,7 @@ export default buildConfig({
     Campaigns,
     EmailDeliveries,
     EmailOptOuts,
+    Attendance,
   ].map(withIdCheck),
   endpoints: authEndpoints,
   editor: lexicalEditor(),

@@ -2,6 +2,7 @@ import * as migration_20261124_110542_initial from './20261124_110542_initial'
 import * as migration_20261124_112538_registration_holds_and_payments from './20261124_112538_registration_holds_and_payments'
 import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation'
 import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
+import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261124_113439_email_jobs_campaigns.up,
     down: migration_20261124_113439_email_jobs_campaigns.down,
     name: '20261124_113439_email_jobs_campaigns',
+  },
+  {
+    up: migration_20261124_152611_streaming_attendance.up,
+    down: migration_20261124_152611_streaming_attendance.down,
+    name: '20261124_152611_streaming_attendance',
   },
 ]

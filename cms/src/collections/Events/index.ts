@@ -6,12 +6,16 @@ import { moneyFields } from '../../fields/money'
 import { slugField } from '../../fields/slug'
 import { timezoneField } from '../../fields/timezone'
 import { wholeNumberBetween } from '../../fields/wholeNumber'
+import { STREAM_SOURCE_HINT, validateStreamUrl } from '../../services/streamSource'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { eventOwnerField } from './access/eventOwnerField'
 import { deletableEvents, ownEvents, ownEventVersions } from './access/ownEvents'
 import { readEvents } from './access/readEvents'
+import { eventAttendance } from './endpoints/attendance'
 import { eventAvailability } from './endpoints/eventAvailability'
+import { eventReplay } from './endpoints/replay'
 import { replaceEvent } from './endpoints/replaceEvent'
+import { eventStream } from './endpoints/stream'
 import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
@@ -44,7 +48,7 @@ export const Events: CollectionConfig = {
   // Versions record every edit, so changes to a published event's time or price stay visible.
   versions: { maxPerDoc: 100 },
   defaultSort: 'startTime',
-  endpoints: [replaceEvent, eventAvailability],
+  endpoints: [replaceEvent, eventAvailability, eventStream, eventAttendance, eventReplay],
   hooks: {
     beforeOperation: [applyListFilters],
     beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],
@@ -66,9 +70,28 @@ export const Events: CollectionConfig = {
       name: 'videoUrl',
       type: 'text',
       access: { read: eventOwnerField },
-      validate: (value: string | null | undefined) =>
-        !value || /^https?:\/\/\S+$/.test(value) || 'Must be an http(s) URL.',
-      admin: { description: 'Shown only to confirmed attendees, through the stream endpoint.' },
+      validate: validateStreamUrl,
+      admin: {
+        description: `The live stream, shown only to confirmed attendees on the watch page. ${STREAM_SOURCE_HINT}`,
+      },
+    },
+    {
+      name: 'recordingUrl',
+      type: 'text',
+      access: { read: eventOwnerField },
+      validate: validateStreamUrl,
+      admin: {
+        description:
+          'After the event: the recording attendees watch on demand, with the chat replayed beside it.',
+      },
+    },
+    {
+      name: 'captions',
+      type: 'upload',
+      relationTo: 'media',
+      access: { read: eventOwnerField },
+      filterOptions: { mimeType: { equals: 'text/vtt' } },
+      admin: { description: 'Optional WebVTT captions (upload as an attendee material).' },
     },
     {
       type: 'row',

@@ -1,0 +1,44 @@
+import type { Endpoint } from 'payload'
+
+import { json } from '../../../lib/http'
+import { requireStreamGrant } from './streamTokenParam'
+
+const REPLAY_LIMIT = 5000
+
+/**
+ * GET /api/events/:id/replay?token=…: the live chat and questions with their
+ * offsets from the start, for replay beside the recording. Hidden stays hidden.
+ */
+export const eventReplay: Endpoint = {
+  path: '/:id/replay',
+  method: 'get',
+  handler: async (req) => {
+    const grant = requireStreamGrant(req, req.searchParams.get('token'))
+    const { docs } = await req.payload.find({
+      collection: 'chat-messages',
+      where: {
+        and: [{ event: { equals: grant.eventId } }, { hidden: { not_equals: true } }],
+      },
+      sort: 'offsetSeconds',
+      depth: 0,
+      limit: REPLAY_LIMIT,
+      overrideAccess: true,
+      req,
+    })
+    return json(
+      req,
+      {
+        messages: docs.map((message) => ({
+          id: message.id,
+          kind: message.kind,
+          authorName: message.authorName,
+          message: message.message,
+          offsetSeconds: message.offsetSeconds ?? 0,
+          upvotes: message.upvotes ?? 0,
+          answered: Boolean(message.answered),
+        })),
+      },
+      { headers: { 'Cache-Control': 'private, max-age=60' } },
+    )
+  },
+}
