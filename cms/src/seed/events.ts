@@ -12,6 +12,8 @@ export type DemoEvent = Pick<
   organizer: 'olivia@example.com' | 'oscar@example.com'
   rejectionReason?: string
   videoUrl?: string
+  /** Streams (or, once over, replays) the demo video the site serves at /demo/stream.webm. */
+  demoVideo?: 'live' | 'recording'
 }
 
 const olivia = 'olivia@example.com' as const
@@ -19,6 +21,34 @@ const oscar = 'oscar@example.com' as const
 const day = 24
 
 export const demoEvents: DemoEvent[] = [
+  {
+    title: 'Live Now: Hello from Event Portal',
+    summary: 'The demo stream: watch it with the chat beside it, and download the slides.',
+    startsInHours: -0.25,
+    duration: 8 * 60,
+    timezone: 'Europe/Berlin',
+    price: 0,
+    currency: 'EUR',
+    capacity: 200,
+    status: 'published',
+    category: 'technology',
+    organizer: olivia,
+    demoVideo: 'live',
+  },
+  {
+    title: 'Replay: Realtime Chat Deep Dive',
+    summary: 'Watch the recording: the live chat and questions replay in sync with the video.',
+    startsInHours: -2 * day,
+    duration: 60,
+    timezone: 'Europe/Berlin',
+    price: 0,
+    currency: 'EUR',
+    capacity: 200,
+    status: 'published',
+    category: 'technology',
+    organizer: olivia,
+    demoVideo: 'recording',
+  },
   {
     title: 'TypeScript in Production',
     summary: 'Patterns for large TypeScript codebases, from strictness to build speed.',

@@ -1,11 +1,13 @@
 import type { Payload } from 'payload'
 
+import { env } from '../env'
 import type { Category, User } from '../payload-types'
 import { slugify } from '../fields/slug'
 import { demoCategories } from './categories'
 import { demoEvents } from './events'
 import { coverImage } from './images'
 import { paragraphs } from './lexical'
+import { seedStreamingDemo } from './streaming'
 import { demoUsers } from './users'
 
 const HOUR = 60 * 60 * 1000
@@ -32,6 +34,7 @@ export async function seed(payload: Payload): Promise<void> {
   }
 
   const now = Date.now()
+  const demoVideoUrl = new URL('/demo/stream.webm', env.SITE_URL).href
   const events = []
   for (const event of demoEvents) {
     const color = demoCategories.find((category) => category.slug === event.category)!.color
@@ -45,12 +48,16 @@ export async function seed(payload: Payload): Promise<void> {
         size: 0,
       },
     })
-    const { summary, startsInHours, category, organizer, ...fields } = event
+    const { summary, startsInHours, category, organizer, demoVideo, ...fields } = event
     events.push(
       await payload.create({
         collection: 'events',
         data: {
           ...fields,
+          ...(demoVideo === 'live' ? { videoUrl: demoVideoUrl } : {}),
+          ...(demoVideo === 'recording'
+            ? { videoUrl: demoVideoUrl, recordingUrl: demoVideoUrl }
+            : {}),
           slug: slugify(event.title),
           description: paragraphs(summary, 'Join online from anywhere. Questions welcome.'),
           startTime: new Date(now + startsInHours * HOUR).toISOString(),
@@ -76,7 +83,9 @@ export async function seed(payload: Payload): Promise<void> {
       },
     })
   }
-  const free = events.find((event) => event.status === 'published' && event.price === 0)!
+  const free = events.find(
+    (event, i) => event.status === 'published' && event.price === 0 && !demoEvents[i]!.demoVideo,
+  )!
   await payload.create({
     collection: 'registrations',
     data: {
@@ -85,6 +94,12 @@ export async function seed(payload: Payload): Promise<void> {
       status: 'confirmed',
       registeredAt: new Date().toISOString(),
     },
+  })
+
+  await seedStreamingDemo(payload, {
+    live: events[demoEvents.findIndex((event) => event.demoVideo === 'live')]!,
+    recorded: events[demoEvents.findIndex((event) => event.demoVideo === 'recording')]!,
+    attendees: attendees.map((attendee) => users.get(attendee.email)!),
   })
 
   await payload.create({

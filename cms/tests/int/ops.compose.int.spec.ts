@@ -243,7 +243,8 @@ describe('deploy/Caddyfile', () => {
       }),
     )
     expect(directives.get('default-src')).toEqual(["'self'"])
-    expect(directives.get('connect-src')).toEqual(["'self'"])
+    // HLS players fetch their playlists and segments from the video host.
+    expect(directives.get('connect-src')).toEqual(["'self'", 'https:'])
     expect(directives.get('object-src')).toEqual(["'none'"])
     expect(directives.get('form-action')).toEqual(["'self'", 'https://checkout.stripe.com'])
     const frames = directives.get('frame-src') ?? []

@@ -4,7 +4,9 @@ import { CmsError, type CmsClient } from './cms'
 import {
   paymentSchema,
   registrationSchema,
+  streamAccessSchema,
   userSchema,
+  type StreamAccess,
   type Registration,
   type User,
 } from './schemas'
@@ -80,6 +82,12 @@ export function createAccountApi(cms: CmsClient) {
           body: { token: resetToken, password },
         })
       ).data
+    },
+
+    /** The watch page's access: the player's source and token, or a CmsError saying why not. */
+    async streamAccess(eventId: number, token: string): Promise<StreamAccess> {
+      return (await cms.request(`/api/events/${eventId}/stream`, streamAccessSchema, { token }))
+        .data
     },
 
     async myRegistrations(token: string): Promise<Registration[]> {

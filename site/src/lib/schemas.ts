@@ -109,3 +109,47 @@ export const registrationSchema = z.object({
   holdExpiresAt: z.string().nullish(),
 })
 export type Registration = z.infer<typeof registrationSchema>
+
+export const streamSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('youtube'), url: z.string(), embedUrl: z.string() }),
+  z.object({ kind: z.literal('vimeo'), url: z.string(), embedUrl: z.string() }),
+  z.object({ kind: z.literal('hls'), url: z.string() }),
+  z.object({ kind: z.literal('file'), url: z.string() }),
+])
+export type StreamSource = z.infer<typeof streamSourceSchema>
+
+/** GET /api/events/:id/stream: what the watch page may show this visitor. */
+export const streamAccessSchema = z.object({
+  event: z.number(),
+  viewer: z.enum(['admin', 'organizer', 'attendee']),
+  state: z.enum(['upcoming', 'live', 'ended']),
+  startTime: z.string(),
+  endTime: z.string(),
+  doorsOpenAt: z.string(),
+  source: streamSourceSchema.nullable(),
+  isRecording: z.boolean(),
+  captions: z.object({ filename: z.string(), label: z.string() }).nullable(),
+  materials: z.array(
+    z.object({
+      id: z.number(),
+      filename: z.string().nullable().optional(),
+      title: z.string().nullable().optional(),
+      mimeType: z.string().nullable().optional(),
+      filesize: z.number().nullable().optional(),
+    }),
+  ),
+  token: z.string(),
+  tokenExpiresAt: z.string(),
+})
+export type StreamAccess = z.infer<typeof streamAccessSchema>
+
+export const replayMessageSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['chat', 'question']),
+  authorName: z.string().nullable().optional(),
+  message: z.string(),
+  offsetSeconds: z.number(),
+  upvotes: z.number(),
+  answered: z.boolean(),
+})
+export type ReplayMessage = z.infer<typeof replayMessageSchema>
