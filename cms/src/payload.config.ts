@@ -21,6 +21,7 @@ import { Payments } from './collections/Payments'
 import { Registrations } from './collections/Registrations'
 import { StripeEvents } from './collections/StripeEvents'
 import { Users } from './collections/Users'
+import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
 import { env } from './env'
 import { withIdCheck } from './hooks/rejectMalformedIds'
@@ -55,7 +56,7 @@ export default buildConfig({
     EmailOptOuts,
     Attendance,
   ].map(withIdCheck),
-  endpoints: authEndpoints,
+  endpoints: [...authEndpoints, organizerAnalytics],
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({

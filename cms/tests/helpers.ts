@@ -41,7 +41,8 @@ export async function api<T = any>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
   const response = await handleEndpoints({ config, request })
-  const text = await response.text()
+  // Decoded by hand: Response.text() drops a byte-order mark, which a CSV test needs to see.
+  const text = Buffer.from(await response.arrayBuffer()).toString('utf8')
   let parsed: any = text
   try {
     parsed = JSON.parse(text)

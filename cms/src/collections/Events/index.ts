@@ -12,6 +12,7 @@ import { eventOwnerField } from './access/eventOwnerField'
 import { deletableEvents, ownEvents, ownEventVersions } from './access/ownEvents'
 import { readEvents } from './access/readEvents'
 import { eventAttendance } from './endpoints/attendance'
+import { eventAttendees } from './endpoints/attendees'
 import { eventAvailability } from './endpoints/eventAvailability'
 import { eventReplay } from './endpoints/replay'
 import { replaceEvent } from './endpoints/replaceEvent'
@@ -48,7 +49,14 @@ export const Events: CollectionConfig = {
   // Versions record every edit, so changes to a published event's time or price stay visible.
   versions: { maxPerDoc: 100 },
   defaultSort: 'startTime',
-  endpoints: [replaceEvent, eventAvailability, eventStream, eventAttendance, eventReplay],
+  endpoints: [
+    replaceEvent,
+    eventAvailability,
+    eventStream,
+    eventAttendance,
+    eventReplay,
+    eventAttendees,
+  ],
   hooks: {
     beforeOperation: [applyListFilters],
     beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],

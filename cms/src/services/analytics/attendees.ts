@@ -1,0 +1,57 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { rows } from './query'
+
+export type AttendeeRow = {
+  registrationId: number
+  name: string
+  email: string
+  status: string
+  registeredAt: string
+  paymentStatus: string | null
+  amount: number | null
+  currency: string | null
+  attended: boolean
+  watchMinutes: number
+}
+
+export type AttendeeFilter = { status?: string; q?: string }
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+
+/** An event's registrants with their payment and attendance, filtered by status and a name/email search. */
+export async function listAttendees(
+  payload: Payload,
+  eventId: number,
+  { status, q }: AttendeeFilter,
+): Promise<AttendeeRow[]> {
+  const pattern = q ? likePattern(q) : null
+  const found = await rows<Record<string, unknown>>(
+    payload,
+    sql`
+    SELECT r.id, u.name, u.email, r.status::text AS status, r.registered_at,
+      p.status::text AS payment_status, p.amount, p.currency::text AS currency,
+      a.id IS NOT NULL AS attended, coalesce(a.watch_seconds, 0) AS watch_seconds
+    FROM registrations r
+    JOIN users u ON u.id = r.user_id
+    LEFT JOIN payments p ON p.id = r.payment_id
+    LEFT JOIN attendance a ON a.event_id = r.event_id AND a.user_id = r.user_id
+    WHERE r.event_id = ${eventId}
+      AND (${status ?? null}::text IS NULL OR r.status::text = ${status ?? null}::text)
+      AND (${pattern}::text IS NULL OR u.name ILIKE ${pattern}::text OR u.email ILIKE ${pattern}::text)
+    ORDER BY r.registered_at, r.id`,
+  )
+  return found.map((row) => ({
+    registrationId: Number(row.id),
+    name: String(row.name),
+    email: String(row.email),
+    status: String(row.status),
+    registeredAt: new Date(String(row.registered_at)).toISOString(),
+    paymentStatus: row.payment_status === null ? null : String(row.payment_status),
+    amount: row.amount === null ? null : Number(row.amount),
+    currency: row.currency === null ? null : String(row.currency),
+    attended: Boolean(row.attended),
+    watchMinutes: Math.round(Number(row.watch_seconds) / 60),
+  }))
+}
