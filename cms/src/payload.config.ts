@@ -38,6 +38,13 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: ' · Event Portal' },
     importMap: { baseDir: path.resolve(dirname) },
+    components: {
+      afterNavLinks: ['/admin/NavLinks#NavLinks'],
+      views: {
+        analytics: { Component: '/admin/AnalyticsView#AnalyticsView', path: '/analytics' },
+        approvals: { Component: '/admin/ApprovalsView#ApprovalsView', path: '/approvals' },
+      },
+    },
   },
   collections: [
     Users,

@@ -134,7 +134,15 @@ beforeAll(async () => {
   ] as const) {
     await payload.create({
       collection: 'chat-messages',
-      data: { event: paid.id, user: ann.user.id, message: 'hi', kind, hidden },
+      data: {
+        event: paid.id,
+        user: ann.user.id,
+        authorName: 'Ann Able',
+        message: 'hi',
+        kind,
+        hidden,
+        sentAt: FAR_FUTURE,
+      },
       overrideAccess: true,
     })
   }

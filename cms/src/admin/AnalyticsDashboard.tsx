@@ -1,0 +1,245 @@
+'use client'
+
+import { useEffect, useState, type FormEvent } from 'react'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+
+import type { OrganizerDashboard } from '../services/analytics/organizerDashboard'
+import { FigureTable, formatMoney, Tile } from './figures'
+
+const daysAgo = (days: number) =>
+  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
+
+type Filters = { from: string; to: string; event: string }
+
+/** Charts and tables of the caller's events; every chart has its numbers in a table beside it. */
+export function AnalyticsDashboard() {
+  const [filters, setFilters] = useState<Filters>({ from: daysAgo(29), to: daysAgo(0), event: '' })
+  const [draft, setDraft] = useState(filters)
+  const [data, setData] = useState<OrganizerDashboard | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const query = new URLSearchParams({ from: filters.from, to: filters.to })
+    if (filters.event) query.set('event', filters.event)
+    let isCurrent = true
+    fetch(`/api/analytics/organizer?${query}`, { credentials: 'include' })
+      .then(async (response) => {
+        const body = await response.json()
+        if (!isCurrent) return
+        if (response.ok) {
+          setData(body as OrganizerDashboard)
+          setError(null)
+        } else setError(body?.errors?.[0]?.message ?? 'The figures could not be loaded.')
+      })
+      .catch(() => isCurrent && setError('The figures could not be loaded.'))
+    return () => {
+      isCurrent = false
+    }
+  }, [filters])
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault()
+    setFilters(draft)
+  }
+
+  return (
+    <div style={{ display: 'grid', gap: '2rem', paddingBottom: '3rem' }}>
+      <form
+        onSubmit={apply}
+        style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap' }}
+      >
+        <label>
+          From{' '}
+          <input
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+        </label>
+        <label>
+          Event{' '}
+          <select
+            value={draft.event}
+            onChange={(e) => setDraft({ ...draft, event: e.target.value })}
+          >
+            <option value="">All my events</option>
+            {(data?.events ?? []).map((event) => (
+              <option key={event.id} value={event.id}>
+                {event.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="btn btn--style-primary btn--size-small"
+          style={{ margin: 0 }}
+        >
+          Show
+        </button>
+      </form>
+
+      {error && <p role="alert">{error}</p>}
+      {data && <Figures data={data} />}
+    </div>
+  )
+}
+
+function Figures({ data }: { data: OrganizerDashboard }) {
+  const confirmed = data.events.reduce((sum, event) => sum + event.confirmed, 0)
+  const waitlisted = data.events.reduce((sum, event) => sum + event.waitlisted, 0)
+  const capacity = data.events.reduce((sum, event) => sum + event.capacity, 0)
+  const { attendance, checkouts, chat } = data
+  return (
+    <>
+      <section
+        aria-label="Summary"
+        style={{
+          display: 'grid',
+          gap: '1rem',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))',
+        }}
+      >
+        <Tile label="Confirmed" value={`${confirmed} of ${capacity} seats`} />
+        <Tile label="Waitlist" value={String(waitlisted)} />
+        <Tile
+          label="Net revenue"
+          value={
+            data.revenue.length
+              ? data.revenue.map((row) => formatMoney(row.net, row.currency)).join(' · ')
+              : '—'
+          }
+        />
+        <Tile
+          label="Checkout conversion"
+          value={
+            checkouts.conversion === null
+              ? '—'
+              : `${Math.round(checkouts.conversion * 100)}% (${checkouts.paid}/${checkouts.started})`
+          }
+        />
+        <Tile
+          label="Attended"
+          value={`${attendance.attended} of ${attendance.registered}, ${Math.round(attendance.averageWatchSeconds / 60)} min avg`}
+        />
+        <Tile
+          label="Chat / questions"
+          value={`${chat.messages} / ${chat.questions} (${chat.hidden} hidden)`}
+        />
+      </section>
+
+      <section aria-labelledby="by-day">
+        <h2 id="by-day">Registrations per day</h2>
+        <div
+          style={{ height: 280 }}
+          role="img"
+          aria-label="Line chart of registrations per day; the table below has the numbers"
+        >
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={data.registrationsByDay}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Line type="monotone" dataKey="registrations" name="Registrations" stroke="#2563eb" />
+              <Line type="monotone" dataKey="cancellations" name="Cancellations" stroke="#dc2626" />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+        <FigureTable
+          caption="Registrations per day (UTC)"
+          headers={['Day', 'Registrations', 'Cancellations']}
+          rows={data.registrationsByDay.map((row) => [
+            row.day,
+            row.registrations,
+            row.cancellations,
+          ])}
+        />
+      </section>
+
+      <section aria-labelledby="per-event">
+        <h2 id="per-event">Seats per event</h2>
+        <div
+          style={{ height: Math.max(160, data.events.length * 36) }}
+          role="img"
+          aria-label="Bar chart of seats per event; the table below has the numbers"
+        >
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data.events} layout="vertical" margin={{ left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="title" width={200} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="confirmed" name="Confirmed" stackId="seats" fill="#16a34a" />
+              <Bar dataKey="pending" name="Held (paying)" stackId="seats" fill="#ca8a04" />
+              <Bar dataKey="waitlisted" name="Waitlist" fill="#7c3aed" />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <FigureTable
+          caption="Seats, waitlist and attendance per event"
+          headers={[
+            'Event',
+            'Capacity',
+            'Confirmed',
+            'Held',
+            'Waitlist',
+            'Cancelled',
+            'Attended',
+            'Fill',
+            'Attendees',
+          ]}
+          rows={data.events.map((event) => [
+            event.title,
+            event.capacity,
+            event.confirmed,
+            event.pending,
+            event.waitlisted,
+            event.cancelled,
+            event.attended,
+            `${Math.round(event.fill * 100)}%`,
+            <a key="csv" href={`/api/events/${event.id}/attendees?format=csv`} download>
+              Export CSV
+            </a>,
+          ])}
+        />
+      </section>
+
+      <section aria-labelledby="revenue">
+        <h2 id="revenue">Revenue</h2>
+        <FigureTable
+          caption="Revenue by currency in the range"
+          headers={['Currency', 'Gross', 'Refunded', 'Net', 'Payments']}
+          rows={data.revenue.map((row) => [
+            row.currency,
+            formatMoney(row.gross, row.currency),
+            formatMoney(row.refunded, row.currency),
+            formatMoney(row.net, row.currency),
+            row.payments,
+          ])}
+        />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,171 @@
+'use client'
+
+import { useCallback, useEffect, useState } from 'react'
+
+import type { Event, User } from '../payload-types'
+import { formatMoney } from './figures'
+
+const PENDING = '/api/events?where[status][equals]=pending_review&sort=startTime&depth=1&limit=50'
+const DECIDED =
+  '/api/events?where[reviewedAt][exists]=true&sort=-reviewedAt&depth=1&limit=20&select[title]=true&select[status]=true&select[reviewedAt]=true&select[reviewedBy]=true&select[rejectionReason]=true'
+
+const nameOf = (user: Event['organizer'] | Event['reviewedBy']) =>
+  user && typeof user === 'object' ? (user as User).name : '—'
+
+const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : '—')
+
+async function load(url: string): Promise<Event[]> {
+  const response = await fetch(url, { credentials: 'include' })
+  if (!response.ok) throw new Error('The events could not be loaded.')
+  return ((await response.json()) as { docs: Event[] }).docs
+}
+
+/** Pending events with a preview and Approve / Reject-with-reason, and the latest decisions. */
+export function ApprovalQueue() {
+  const [pending, setPending] = useState<Event[] | null>(null)
+  const [decided, setDecided] = useState<Event[]>([])
+  const [message, setMessage] = useState<string | null>(null)
+
+  const refresh = useCallback(async () => {
+    try {
+      const [waiting, done] = await Promise.all([load(PENDING), load(DECIDED)])
+      setPending(waiting)
+      setDecided(done)
+    } catch (error) {
+      setMessage((error as Error).message)
+    }
+  }, [])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const decide = async (event: Event, data: Partial<Event>) => {
+    const response = await fetch(`/api/events/${event.id}`, {
+      method: 'PATCH',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(data),
+    })
+    const body = await response.json().catch(() => null)
+    if (!response.ok) {
+      setMessage(body?.errors?.[0]?.message ?? 'The decision could not be saved.')
+      return
+    }
+    setMessage(
+      data.status === 'published' ? `Published “${event.title}”.` : `Rejected “${event.title}”.`,
+    )
+    await refresh()
+  }
+
+  return (
+    <div style={{ display: 'grid', gap: '2rem', paddingBottom: '3rem' }}>
+      <p role="status">{message}</p>
+      <section aria-labelledby="waiting">
+        <h2 id="waiting">Waiting for review</h2>
+        {pending?.length === 0 && <p>No event is waiting for review.</p>}
+        <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '1rem' }}>
+          {pending?.map((event) => (
+            <PendingEvent key={event.id} event={event} onDecide={decide} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="decisions">
+        <h2 id="decisions">Recent decisions</h2>
+        <table className="table" style={{ width: '100%' }}>
+          <thead>
+            <tr>
+              {['Event', 'Decision', 'By', 'When', 'Reason'].map((header) => (
+                <th key={header} scope="col" style={{ textAlign: 'left' }}>
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {decided.map((event) => (
+              <tr key={event.id}>
+                <td>
+                  <a href={`/admin/collections/events/${event.id}`}>{event.title}</a>
+                </td>
+                <td>{event.status === 'published' ? 'Approved' : event.status}</td>
+                <td>{nameOf(event.reviewedBy)}</td>
+                <td>{when(event.reviewedAt)}</td>
+                <td>{event.status === 'rejected' ? event.rejectionReason : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  )
+}
+
+function PendingEvent({
+  event,
+  onDecide,
+}: {
+  event: Event
+  onDecide: (event: Event, data: Partial<Event>) => Promise<void>
+}) {
+  const [reason, setReason] = useState('')
+  const [isRejecting, setIsRejecting] = useState(false)
+  const reasonId = `reason-${event.id}`
+  return (
+    <li
+      aria-label={event.title}
+      style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem' }}
+    >
+      <h3 style={{ margin: 0 }}>
+        <a href={`/admin/collections/events/${event.id}`}>{event.title}</a>
+      </h3>
+      <p style={{ margin: '0.25rem 0' }}>
+        By {nameOf(event.organizer)} · {when(event.startTime)} ({event.timezone}) ·{' '}
+        {event.price > 0 ? formatMoney(event.price, event.currency) : 'Free'} · {event.capacity}{' '}
+        seats
+      </p>
+      {event.descriptionText && <p>{event.descriptionText.slice(0, 400)}</p>}
+      <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap', alignItems: 'end' }}>
+        <button
+          type="button"
+          className="btn btn--style-primary btn--size-small"
+          onClick={() => void onDecide(event, { status: 'published' })}
+        >
+          Approve and publish
+        </button>
+        {!isRejecting ? (
+          <button
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            onClick={() => setIsRejecting(true)}
+          >
+            Reject…
+          </button>
+        ) : (
+          <form
+            onSubmit={(submit) => {
+              submit.preventDefault()
+              void onDecide(event, { status: 'rejected', rejectionReason: reason })
+            }}
+            style={{ display: 'grid', gap: '0.5rem', width: '100%' }}
+          >
+            <label htmlFor={reasonId}>Reason for the organizer</label>
+            <textarea
+              id={reasonId}
+              required
+              minLength={3}
+              rows={3}
+              value={reason}
+              onChange={(change) => setReason(change.target.value)}
+            />
+            <div>
+              <button type="submit" className="btn btn--style-secondary btn--size-small">
+                Reject with this reason
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+    </li>
+  )
+}

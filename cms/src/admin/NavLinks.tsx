@@ -1,0 +1,17 @@
+'use client'
+
+import { useAuth } from '@payloadcms/ui'
+
+import type { User } from '../payload-types'
+
+/** Links to the custom pages, below Payload's collection links. */
+export function NavLinks() {
+  const { user } = useAuth<User>()
+  if (!user || user.role === 'user') return null
+  return (
+    <nav aria-label="Tools" style={{ display: 'grid', gap: '0.5rem', margin: '1rem 0' }}>
+      <a href="/admin/analytics">Analytics</a>
+      {user.role === 'admin' && <a href="/admin/approvals">Approval queue</a>}
+    </nav>
+  )
+}

@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react'
+
+/** Minor units to a localized amount: 12345 EUR → €123.45 (JPY has no minor unit). */
+export function formatMoney(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency })
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(minor / 10 ** digits)
+}
+
+export function Tile({ label, value }: { label: string; value: string }) {
+  return (
+    <div
+      style={{
+        border: '1px solid var(--theme-elevation-150)',
+        borderRadius: 4,
+        padding: '0.75rem 1rem',
+      }}
+    >
+      <div style={{ fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }}>{label}</div>
+      <div style={{ fontSize: '1.1rem', fontWeight: 600 }}>{value}</div>
+    </div>
+  )
+}
+
+/** The numbers behind a chart, for screen readers and for anyone who wants them exact. */
+export function FigureTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string
+  headers: string[]
+  rows: ReactNode[][]
+}) {
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }}>
+        <caption style={{ textAlign: 'left', padding: '0.5rem 0', fontWeight: 600 }}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col" style={{ textAlign: 'left', padding: '0.35rem 0.5rem' }}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={headers.length} style={{ padding: '0.35rem 0.5rem' }}>
+                Nothing in this range.
+              </td>
+            </tr>
+          )}
+          {rows.map((row, i) => (
+            <tr key={i} style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
+              {row.map((cell, j) => (
+                <td key={j} style={{ padding: '0.35rem 0.5rem' }}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
