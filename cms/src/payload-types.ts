@@ -151,6 +151,10 @@ export interface User {
   id: number;
   name: string;
   role: 'user' | 'organizer' | 'admin';
+  /**
+   * A disabled account cannot log in, and its open sessions end at once.
+   */
+  disabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -644,6 +648,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  disabled?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

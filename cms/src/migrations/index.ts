@@ -3,6 +3,7 @@ import * as migration_20261124_112538_registration_holds_and_payments from './20
 import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation'
 import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
 import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance'
+import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261124_152611_streaming_attendance.up,
     down: migration_20261124_152611_streaming_attendance.down,
     name: '20261124_152611_streaming_attendance',
+  },
+  {
+    up: migration_20261124_154259_user_disabled.up,
+    down: migration_20261124_154259_user_disabled.down,
+    name: '20261124_154259_user_disabled',
   },
 ]

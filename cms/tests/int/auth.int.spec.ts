@@ -157,3 +157,43 @@ describe('log in, me, log out', () => {
     expect(login.status).toBe(200)
   })
 })
+
+describe('disabled accounts', () => {
+  it('cannot log in, and a session already open ends at once', async () => {
+    const person = await createUser(payload, 'user')
+    const before = await api('GET', '/users/me', { token: person.token })
+    expect(before.body.user?.id).toBe(person.user.id)
+
+    const disabled = await api('PATCH', `/users/${person.user.id}`, {
+      token: admin.token,
+      body: { disabled: true },
+    })
+    expect(disabled.status).toBe(200)
+    const after = await api('GET', '/users/me', { token: person.token })
+    expect(after.body.user).toBeNull()
+    const login = await api('POST', '/auth/login', {
+      body: { email: person.user.email, password: person.password },
+    })
+    expect(login.status).toBe(403)
+    expect(login.body.errors[0].message).toMatch(/disabled/)
+  })
+
+  it('only admins disable an account', async () => {
+    const person = await createUser(payload, 'user')
+    const organizer = await createUser(payload, 'organizer')
+    await api('PATCH', `/users/${person.user.id}`, {
+      token: person.token,
+      body: { disabled: true },
+    })
+    await api('PATCH', `/users/${person.user.id}`, {
+      token: organizer.token,
+      body: { disabled: true },
+    })
+    const stored = await payload.findByID({ collection: 'users', id: person.user.id })
+    expect(stored.disabled).toBe(false)
+    const login = await api('POST', '/auth/login', {
+      body: { email: person.user.email, password: person.password },
+    })
+    expect(login.status).toBe(200)
+  })
+})

@@ -8,6 +8,7 @@ import { renderEmail } from '../../emails/render'
 import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
 import { publicProfiles } from './access/publicProfiles'
+import { endSessionsOfDisabled, refuseDisabledLogin } from './hooks/disabledAccounts'
 
 export const ROLES = ['user', 'organizer', 'admin'] as const
 
@@ -15,7 +16,8 @@ export const Users: CollectionConfig = {
   slug: 'users',
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'role'],
+    defaultColumns: ['name', 'email', 'role', 'disabled'],
+    listSearchableFields: ['name', 'email'],
   },
   auth: {
     maxLoginAttempts: 5,
@@ -72,6 +74,21 @@ export const Users: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField },
       admin: { position: 'sidebar' },
     },
+    {
+      name: 'disabled',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        position: 'sidebar',
+        description: 'A disabled account cannot log in, and its open sessions end at once.',
+      },
+    },
   ],
+  hooks: {
+    beforeLogin: [refuseDisabledLogin],
+    afterChange: [endSessionsOfDisabled],
+  },
   timestamps: true,
 }
