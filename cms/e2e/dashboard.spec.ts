@@ -115,6 +115,17 @@ test('an admin approves one event and rejects another with a reason from the que
   })
 })
 
+test('an admin sees the site overview: events by state, revenue tables and the email queue', async ({
+  page,
+}) => {
+  await logIn(page, 'admin@example.com', 'demo-admin-1')
+  await page.goto('/admin/overview')
+  await expect(page.getByRole('heading', { name: 'Site overview', level: 1 })).toBeVisible()
+  await expect(page.getByText('Events published')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Revenue by organizer in the range' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Jobs by state' })).toBeVisible()
+})
+
 test('an attendee cannot open the tools', async ({ page, request }) => {
   const alice = await apiToken(request, 'alice@example.com', 'demo-user-1')
   const figures = await request.get('/api/analytics/organizer', {

@@ -21,6 +21,7 @@ import { Payments } from './collections/Payments'
 import { Registrations } from './collections/Registrations'
 import { StripeEvents } from './collections/StripeEvents'
 import { Users } from './collections/Users'
+import { adminAnalytics, queueRetry, queueStatus } from './endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
 import { env } from './env'
@@ -43,6 +44,7 @@ export default buildConfig({
       views: {
         analytics: { Component: '/admin/AnalyticsView#AnalyticsView', path: '/analytics' },
         approvals: { Component: '/admin/ApprovalsView#ApprovalsView', path: '/approvals' },
+        overview: { Component: '/admin/OverviewView#OverviewView', path: '/overview' },
       },
     },
   },
@@ -63,7 +65,7 @@ export default buildConfig({
     EmailOptOuts,
     Attendance,
   ].map(withIdCheck),
-  endpoints: [...authEndpoints, organizerAnalytics],
+  endpoints: [...authEndpoints, organizerAnalytics, adminAnalytics, queueStatus, queueRetry],
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({

@@ -12,6 +12,7 @@ export function NavLinks() {
     <nav aria-label="Tools" style={{ display: 'grid', gap: '0.5rem', margin: '1rem 0' }}>
       <a href="/admin/analytics">Analytics</a>
       {user.role === 'admin' && <a href="/admin/approvals">Approval queue</a>}
+      {user.role === 'admin' && <a href="/admin/overview">Site overview</a>}
     </nav>
   )
 }

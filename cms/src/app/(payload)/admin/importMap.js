@@ -25,6 +25,7 @@ import { CampaignProgress as CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f }
 import { NavLinks as NavLinks_01a9df7dd30cd430bd06ced3e5f29e90 } from '../../../admin/NavLinks'
 import { AnalyticsView as AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c } from '../../../admin/AnalyticsView'
 import { ApprovalsView as ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418 } from '../../../admin/ApprovalsView'
+import { OverviewView as OverviewView_d28e55b25a0c748f4b34886a047ff203 } from '../../../admin/OverviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +57,6 @@ export const importMap = {
   "/admin/NavLinks#NavLinks": NavLinks_01a9df7dd30cd430bd06ced3e5f29e90,
   "/admin/AnalyticsView#AnalyticsView": AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c,
   "/admin/ApprovalsView#ApprovalsView": ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418,
+  "/admin/OverviewView#OverviewView": OverviewView_d28e55b25a0c748f4b34886a047ff203,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
