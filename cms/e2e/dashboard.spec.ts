@@ -53,6 +53,27 @@ test('an organizer sees the dashboard as chart and table, and exports an eventâ€
   ])
 })
 
+test('an organizer filters and searches an eventâ€™s attendee list', async ({ page }) => {
+  await logIn(page, 'olivia@example.com', 'demo-organizer-1')
+  await page.goto('/admin/analytics')
+  const seats = page.getByRole('table', { name: 'Seats, waitlist and attendance per event' })
+  await seats
+    .getByRole('row')
+    .filter({ hasText: 'Live Now: Hello from Event Portal' })
+    .getByRole('link', { name: 'List' })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Attendees', level: 1 })).toBeVisible()
+  await expect(page.getByRole('table', { name: '3 registrants' })).toBeVisible()
+  await page.getByLabel('Search name or email').fill('bob')
+  await expect(page.getByRole('table', { name: '1 registrant' })).toContainText('bob@example.com')
+  await page.getByLabel('Status').selectOption('cancelled')
+  await expect(page.getByRole('table', { name: '0 registrants' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Export these as CSV' })).toHaveAttribute(
+    'href',
+    /status=cancelled&q=bob&format=csv$/,
+  )
+})
+
 test('an admin approves one event and rejects another with a reason from the queue', async ({
   page,
   request,

@@ -45,6 +45,7 @@ export default buildConfig({
         analytics: { Component: '/admin/AnalyticsView#AnalyticsView', path: '/analytics' },
         approvals: { Component: '/admin/ApprovalsView#ApprovalsView', path: '/approvals' },
         overview: { Component: '/admin/OverviewView#OverviewView', path: '/overview' },
+        attendees: { Component: '/admin/AttendeesView#AttendeesView', path: '/attendees' },
       },
     },
   },

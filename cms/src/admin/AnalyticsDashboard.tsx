@@ -24,7 +24,14 @@ type Filters = { from: string; to: string; event: string }
 
 /** Charts and tables of the caller's events; every chart has its numbers in a table beside it. */
 export function AnalyticsDashboard() {
-  const [filters, setFilters] = useState<Filters>({ from: daysAgo(29), to: daysAgo(0), event: '' })
+  const [filters, setFilters] = useState<Filters>(() => ({
+    from: daysAgo(29),
+    to: daysAgo(0),
+    event:
+      typeof window === 'undefined'
+        ? ''
+        : (new URLSearchParams(window.location.search).get('event') ?? ''),
+  }))
   const [draft, setDraft] = useState(filters)
   const [data, setData] = useState<OrganizerDashboard | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -219,9 +226,12 @@ function Figures({ data }: { data: OrganizerDashboard }) {
             event.cancelled,
             event.attended,
             `${Math.round(event.fill * 100)}%`,
-            <a key="csv" href={`/api/events/${event.id}/attendees?format=csv`} download>
-              Export CSV
-            </a>,
+            <span key="links" style={{ display: 'flex', gap: '0.75rem' }}>
+              <a href={`/admin/attendees?event=${event.id}`}>List</a>
+              <a href={`/api/events/${event.id}/attendees?format=csv`} download>
+                Export CSV
+              </a>
+            </span>,
           ])}
         />
       </section>

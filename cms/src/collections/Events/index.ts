@@ -64,6 +64,11 @@ export const Events: CollectionConfig = {
     afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
+    {
+      name: 'tools',
+      type: 'ui',
+      admin: { components: { Field: '/admin/EventToolsLinks#EventToolsLinks' } },
+    },
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),
     { name: 'description', type: 'richText' },

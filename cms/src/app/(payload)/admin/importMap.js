@@ -1,3 +1,4 @@
+import { EventToolsLinks as EventToolsLinks_de4e43184f58f5cd9063b63fa9455cd9 } from '../../../admin/EventToolsLinks'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -26,10 +27,12 @@ import { NavLinks as NavLinks_01a9df7dd30cd430bd06ced3e5f29e90 } from '../../../
 import { AnalyticsView as AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c } from '../../../admin/AnalyticsView'
 import { ApprovalsView as ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418 } from '../../../admin/ApprovalsView'
 import { OverviewView as OverviewView_d28e55b25a0c748f4b34886a047ff203 } from '../../../admin/OverviewView'
+import { AttendeesView as AttendeesView_98fd7a829e542dfafab4d535eeb51d23 } from '../../../admin/AttendeesView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/EventToolsLinks#EventToolsLinks": EventToolsLinks_de4e43184f58f5cd9063b63fa9455cd9,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -58,5 +61,6 @@ export const importMap = {
   "/admin/AnalyticsView#AnalyticsView": AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c,
   "/admin/ApprovalsView#ApprovalsView": ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418,
   "/admin/OverviewView#OverviewView": OverviewView_d28e55b25a0c748f4b34886a047ff203,
+  "/admin/AttendeesView#AttendeesView": AttendeesView_98fd7a829e542dfafab4d535eeb51d23,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

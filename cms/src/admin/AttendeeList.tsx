@@ -1,0 +1,93 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+
+import type { AttendeeRow } from '../services/analytics/attendees'
+import { FigureTable, formatMoney } from './figures'
+
+const STATUSES = ['', 'confirmed', 'pending', 'waitlisted', 'cancelled'] as const
+
+export function AttendeeList({ eventId }: { eventId: number }) {
+  const [status, setStatus] = useState('')
+  const [search, setSearch] = useState('')
+  const [query, setQuery] = useState('')
+  const [rows, setRows] = useState<AttendeeRow[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  // Search as the organizer types, a moment after the last key.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250)
+    return () => clearTimeout(timer)
+  }, [search])
+
+  const params = new URLSearchParams()
+  if (status) params.set('status', status)
+  if (query) params.set('q', query)
+  const filters = params.toString()
+
+  useEffect(() => {
+    let isCurrent = true
+    fetch(`/api/events/${eventId}/attendees?${filters}`, { credentials: 'include' })
+      .then(async (response) => {
+        const body = await response.json()
+        if (!isCurrent) return
+        if (response.ok) {
+          setRows(body.attendees as AttendeeRow[])
+          setError(null)
+        } else setError(body?.errors?.[0]?.message ?? 'The list could not be loaded.')
+      })
+      .catch(() => isCurrent && setError('The list could not be loaded.'))
+    return () => {
+      isCurrent = false
+    }
+  }, [eventId, filters])
+
+  return (
+    <div style={{ display: 'grid', gap: '1rem', paddingBottom: '3rem' }}>
+      <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
+        <label>
+          Status{' '}
+          <select value={status} onChange={(change) => setStatus(change.target.value)}>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {value || 'All'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search name or email{' '}
+          <input
+            type="search"
+            value={search}
+            onChange={(change) => setSearch(change.target.value)}
+          />
+        </label>
+        <a
+          href={`/api/events/${eventId}/attendees?${filters}${filters ? '&' : ''}format=csv`}
+          download
+        >
+          Export these as CSV
+        </a>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      {rows && (
+        <FigureTable
+          caption={`${rows.length} registrant${rows.length === 1 ? '' : 's'}`}
+          headers={['Name', 'Email', 'Status', 'Registered', 'Payment', 'Attended', 'Watched']}
+          rows={rows.map((row) => [
+            row.name,
+            row.email,
+            row.status,
+            new Date(row.registeredAt).toLocaleString(),
+            row.paymentStatus
+              ? `${row.paymentStatus}${row.amount !== null && row.currency ? `, ${formatMoney(row.amount, row.currency)}` : ''}`
+              : '—',
+            row.attended ? 'yes' : 'no',
+            `${row.watchMinutes} min`,
+          ])}
+        />
+      )}
+    </div>
+  )
+}
