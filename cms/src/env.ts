@@ -18,6 +18,8 @@ const envSchema = z
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .default('redis://127.0.0.1:6379'),
     PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRET),
+    /** The realtime gateway's Redis prefix: moderation decisions made here reach live rooms on its channel. */
+    REALTIME_KEY_PREFIX: z.string().min(1).default('ep:rt:'),
     CMS_URL: z.url().default('http://localhost:3000'),
     SITE_URL: z.url().default('http://localhost:4321'),
     /** Sent to the site's /api/revalidate so it purges its cache after a change; the site checks the same value. */

@@ -24,6 +24,7 @@ import { Users } from './collections/Users'
 import { adminAnalytics, queueRetry, queueStatus } from './endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
+import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
 import { withIdCheck } from './hooks/rejectMalformedIds'
 import { queuedEmailAdapter } from './jobs/emailAdapter'
@@ -66,7 +67,14 @@ export default buildConfig({
     EmailOptOuts,
     Attendance,
   ].map(withIdCheck),
-  endpoints: [...authEndpoints, organizerAnalytics, adminAnalytics, queueStatus, queueRetry],
+  endpoints: [
+    ...authEndpoints,
+    organizerAnalytics,
+    adminAnalytics,
+    queueStatus,
+    queueRetry,
+    moderate,
+  ],
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({

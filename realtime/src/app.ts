@@ -7,6 +7,7 @@ import { Server } from 'socket.io'
 import { authenticate, originGuard, tokenOf } from './auth.ts'
 import { clear } from './mod/clear.ts'
 import { ban } from './mod/ban.ts'
+import { listenToCmsModeration } from './mod/fromCms.ts'
 import { hide } from './mod/hide.ts'
 import { mute } from './mod/mute.ts'
 import { report } from './mod/report.ts'
@@ -76,6 +77,15 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
     log,
   }
 
+  // A connection of its own: a subscribed Redis client can do nothing else.
+  const moderationSubscriber = options.subClient.duplicate()
+  void listenToCmsModeration(
+    io,
+    deps,
+    moderationSubscriber,
+    `${options.keyPrefix}moderation`,
+  ).catch((error: unknown) => log('could not subscribe to moderation notices', error))
+
   io.use(authenticate(options.cms))
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.user.id))
@@ -114,6 +124,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
     async close() {
       clearInterval(recheck)
       presence.close()
+      moderationSubscriber.disconnect()
       await new Promise<void>((resolve) => {
         io.close(() => resolve())
       })

@@ -72,5 +72,13 @@ export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: nu
     async ban(eventId: number, userId: number) {
       await redis.set(key('ban', eventId, userId), '1')
     },
+
+    async unmute(eventId: number, userId: number) {
+      await redis.del(key('mute', eventId, userId))
+    },
+
+    async unban(eventId: number, userId: number) {
+      await redis.del(key('ban', eventId, userId))
+    },
   }
 }

@@ -418,3 +418,48 @@ describe('moderation', () => {
     expect(history.questions).toEqual([])
   })
 })
+
+describe('moderation from the admin tools (cms) reaches live rooms', () => {
+  it('a hide, a mute and a ban made in cms take effect on every node at once', async () => {
+    const alice = await newAttendee(cmsUrl, eventId)
+    const bob = await newAttendee(cmsUrl, eventId)
+    const onA = await joined(nodeA.url, alice)
+    const onB = await joined(nodeB.url, bob)
+    const text = `admin will hide this ${uniqueId()}`
+    const posted = expectOk(await request(onA, 'message', { eventId, text }))
+
+    const hidden = nextEvent(onB, 'mod:hidden', (event) => event.messageIds.includes(posted.id))
+    const hide = await api(cmsUrl, 'POST', '/moderation', {
+      token: organizer.token,
+      body: { event: eventId, action: 'hide', message: posted.id },
+    })
+    expect(hide.status).toBe(201)
+    await hidden
+
+    const muted = nextEvent(onA, 'mod:muted', (event) => event.userId === alice.id)
+    const mute = await api(cmsUrl, 'POST', '/moderation', {
+      token: admin.token,
+      body: { event: eventId, action: 'mute', user: alice.id, minutes: 5 },
+    })
+    expect(mute.status).toBe(201)
+    await muted
+    const refused = await request(onA, 'message', { eventId, text: 'still here?' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'MUTED' } })
+
+    const banned = nextEvent(onB, 'mod:banned', (event) => event.userId === bob.id)
+    await api(cmsUrl, 'POST', '/moderation', {
+      token: organizer.token,
+      body: { event: eventId, action: 'ban', user: bob.id },
+    })
+    await banned
+    const afterBan = await request(onB, 'message', { eventId, text: 'am I out?' })
+    expect(afterBan).toMatchObject({ ok: false })
+
+    // Another event's organizer cannot moderate here.
+    const foreign = await api(cmsUrl, 'POST', '/moderation', {
+      token: otherOrganizer.token,
+      body: { event: eventId, action: 'unban', user: bob.id },
+    })
+    expect(foreign.status).toBe(403)
+  })
+})

@@ -16,6 +16,7 @@ let cms: TestCms | undefined
 export async function setup(project: TestProject) {
   const port = await freePortIn(3250, 3299)
   const runId = `${process.pid}_${Date.now()}`
+  const keyPrefix = `test:rt:${runId}:`
   cms = await startTestCms({
     port,
     database: `event_portal_realtime_test_${runId}`,
@@ -24,10 +25,12 @@ export async function setup(project: TestProject) {
       RATE_LIMIT_LOGIN: '10000/60',
       RATE_LIMIT_REGISTER: '10000/60',
       RATE_LIMIT_REGISTRATIONS: '10000/60',
+      // The admin tools' moderation reaches the chat tests' nodes (chat.spec.ts adds "chat:").
+      REALTIME_KEY_PREFIX: `${keyPrefix}chat:`,
     },
   })
   project.provide('cmsUrl', cms.url)
-  project.provide('keyPrefix', `test:rt:${runId}:`)
+  project.provide('keyPrefix', keyPrefix)
 }
 
 export async function teardown() {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../access/isAdmin'
 import { createModeration } from './access/createModeration'
 import { readModeration } from './access/readModeration'
+import { publishToRooms } from './hooks/publishToRooms'
 import { stampActor } from './hooks/stampActor'
 
 export const MODERATION_ACTIONS = [
@@ -35,7 +36,7 @@ export const ChatModerationActions: CollectionConfig = {
     update: isAdmin,
     delete: isAdmin,
   },
-  hooks: { beforeValidate: [stampActor] },
+  hooks: { beforeValidate: [stampActor], afterChange: [publishToRooms] },
   indexes: [{ fields: ['event', 'action', 'createdAt'] }],
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true },
