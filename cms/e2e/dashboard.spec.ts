@@ -74,6 +74,27 @@ test('an organizer filters and searches an event’s attendee list', async ({ pa
   )
 })
 
+test('an organizer hides and restores a chat message, and the audit trail records it', async ({
+  page,
+}) => {
+  await logIn(page, 'olivia@example.com', 'demo-organizer-1')
+  await page.goto('/admin/moderation')
+  await expect(page.getByRole('heading', { name: 'Chat moderation', level: 1 })).toBeVisible()
+  await page.getByLabel('Event').selectOption({ label: 'Replay: Realtime Chat Deep Dive' })
+  const recent = page.getByRole('table', { name: 'Recent messages and questions' })
+  const row = recent.getByRole('row').filter({ hasText: 'Love the colour bars.' })
+  await row.getByRole('button', { name: 'Hide' }).click()
+  await expect(row.getByRole('cell', { name: 'hidden', exact: true })).toBeVisible()
+  const trail = page.getByRole('table', { name: 'Audit trail' })
+  await expect(trail.getByRole('row').filter({ hasText: 'hide' })).toContainText('Olivia Organizer')
+  await row.getByRole('button', { name: 'Restore' }).click()
+  await expect(row.getByRole('cell', { name: 'visible', exact: true })).toBeVisible()
+  // Oscar's events are not Olivia's to moderate.
+  await expect(
+    page.getByLabel('Event').locator('option', { hasText: 'Founders Fireside' }),
+  ).toHaveCount(0)
+})
+
 test('an admin approves one event and rejects another with a reason from the queue', async ({
   page,
   request,

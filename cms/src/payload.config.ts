@@ -47,6 +47,7 @@ export default buildConfig({
         approvals: { Component: '/admin/ApprovalsView#ApprovalsView', path: '/approvals' },
         overview: { Component: '/admin/OverviewView#OverviewView', path: '/overview' },
         attendees: { Component: '/admin/AttendeesView#AttendeesView', path: '/attendees' },
+        moderation: { Component: '/admin/ModerationView#ModerationView', path: '/moderation' },
       },
     },
   },

@@ -11,6 +11,7 @@ export function NavLinks() {
   return (
     <nav aria-label="Tools" style={{ display: 'grid', gap: '0.5rem', margin: '1rem 0' }}>
       <a href="/admin/analytics">Analytics</a>
+      <a href="/admin/moderation">Chat moderation</a>
       {user.role === 'admin' && <a href="/admin/approvals">Approval queue</a>}
       {user.role === 'admin' && <a href="/admin/overview">Site overview</a>}
     </nav>

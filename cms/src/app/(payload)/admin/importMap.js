@@ -28,6 +28,7 @@ import { AnalyticsView as AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c } from 
 import { ApprovalsView as ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418 } from '../../../admin/ApprovalsView'
 import { OverviewView as OverviewView_d28e55b25a0c748f4b34886a047ff203 } from '../../../admin/OverviewView'
 import { AttendeesView as AttendeesView_98fd7a829e542dfafab4d535eeb51d23 } from '../../../admin/AttendeesView'
+import { ModerationView as ModerationView_6047617037258401be7b37493234395e } from '../../../admin/ModerationView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,5 +63,6 @@ export const importMap = {
   "/admin/ApprovalsView#ApprovalsView": ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418,
   "/admin/OverviewView#OverviewView": OverviewView_d28e55b25a0c748f4b34886a047ff203,
   "/admin/AttendeesView#AttendeesView": AttendeesView_98fd7a829e542dfafab4d535eeb51d23,
+  "/admin/ModerationView#ModerationView": ModerationView_6047617037258401be7b37493234395e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
