@@ -18,6 +18,11 @@ test('an organizer sees the dashboard as chart and table, and exports an eventâ€
   page,
 }) => {
   await logIn(page, 'olivia@example.com', 'demo-organizer-1')
+  // The admin home shows an organizer their events' figures first.
+  await expect(page.getByRole('heading', { name: 'Your events' })).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: 'Seats, waitlist and attendance per event' }),
+  ).toBeVisible()
   // The nav drawer may be closed at this width: check the link, then follow it.
   await expect(
     page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Analytics' }),
@@ -25,6 +30,7 @@ test('an organizer sees the dashboard as chart and table, and exports an eventâ€
   await page.goto('/admin/analytics')
   await expect(page.getByRole('heading', { name: 'Analytics', level: 1 })).toBeVisible()
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  await page.getByText('The numbers, day by day').click()
   await expect(page.getByRole('table', { name: 'Registrations per day (UTC)' })).toBeVisible()
   const seats = page.getByRole('table', { name: 'Seats, waitlist and attendance per event' })
   const row = seats.getByRole('row').filter({ hasText: 'Live Now: Hello from Event Portal' })

@@ -39,9 +39,12 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Event Portal' },
+    // Payload's default avatar is Gravatar, an outside request on every admin page.
+    avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     components: {
       afterNavLinks: ['/admin/NavLinks#NavLinks'],
+      beforeDashboard: ['/admin/DashboardIntro#DashboardIntro'],
       views: {
         analytics: { Component: '/admin/AnalyticsView#AnalyticsView', path: '/analytics' },
         approvals: { Component: '/admin/ApprovalsView#ApprovalsView', path: '/approvals' },

@@ -51,7 +51,14 @@ export function AdminOverviewPanel() {
   }
 
   return (
-    <div style={{ display: 'grid', gap: '2rem', paddingBottom: '3rem' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: '2rem',
+        paddingBottom: '3rem',
+      }}
+    >
       <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
         <label>
           From{' '}

@@ -61,7 +61,14 @@ export function AnalyticsDashboard() {
   }
 
   return (
-    <div style={{ display: 'grid', gap: '2rem', paddingBottom: '3rem' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: '2rem',
+        paddingBottom: '3rem',
+      }}
+    >
       <form
         onSubmit={apply}
         style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap' }}
@@ -116,6 +123,8 @@ function Figures({ data }: { data: OrganizerDashboard }) {
   const waitlisted = data.events.reduce((sum, event) => sum + event.waitlisted, 0)
   const capacity = data.events.reduce((sum, event) => sum + event.capacity, 0)
   const { attendance, checkouts, chat } = data
+  // Recharts reads a `fill` key in a data row as the bar's colour: keep the fill rate out.
+  const chartEvents = data.events.map(({ fill: _fillRate, ...event }) => event)
   return (
     <>
       <section
@@ -173,15 +182,18 @@ function Figures({ data }: { data: OrganizerDashboard }) {
             </LineChart>
           </ResponsiveContainer>
         </div>
-        <FigureTable
-          caption="Registrations per day (UTC)"
-          headers={['Day', 'Registrations', 'Cancellations']}
-          rows={data.registrationsByDay.map((row) => [
-            row.day,
-            row.registrations,
-            row.cancellations,
-          ])}
-        />
+        <details>
+          <summary>The numbers, day by day</summary>
+          <FigureTable
+            caption="Registrations per day (UTC)"
+            headers={['Day', 'Registrations', 'Cancellations']}
+            rows={data.registrationsByDay.map((row) => [
+              row.day,
+              row.registrations,
+              row.cancellations,
+            ])}
+          />
+        </details>
       </section>
 
       <section aria-labelledby="per-event">
@@ -192,7 +204,7 @@ function Figures({ data }: { data: OrganizerDashboard }) {
           aria-label="Bar chart of seats per event; the table below has the numbers"
         >
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data.events} layout="vertical" margin={{ left: 24 }}>
+            <BarChart data={chartEvents} layout="vertical" margin={{ left: 24 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="title" width={200} />

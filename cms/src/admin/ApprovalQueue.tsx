@@ -59,7 +59,14 @@ export function ApprovalQueue() {
   }
 
   return (
-    <div style={{ display: 'grid', gap: '2rem', paddingBottom: '3rem' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: '2rem',
+        paddingBottom: '3rem',
+      }}
+    >
       <p role="status">{message}</p>
       <section aria-labelledby="waiting">
         <h2 id="waiting">Waiting for review</h2>

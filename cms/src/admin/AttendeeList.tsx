@@ -43,7 +43,14 @@ export function AttendeeList({ eventId }: { eventId: number }) {
   }, [eventId, filters])
 
   return (
-    <div style={{ display: 'grid', gap: '1rem', paddingBottom: '3rem' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: '1rem',
+        paddingBottom: '3rem',
+      }}
+    >
       <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
         <label>
           Status{' '}

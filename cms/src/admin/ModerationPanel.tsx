@@ -11,6 +11,15 @@ const nameOf = (value: unknown) =>
 const idOf = (value: unknown) =>
   value && typeof value === 'object' ? (value as { id: number }).id : (value as number)
 
+/** What an action was about: the message (with its author) or the person. */
+function aboutOf(action: ChatModerationAction): string {
+  const message = action.targetMessage
+  if (message && typeof message === 'object') {
+    return `“${message.message.slice(0, 80)}” by ${message.authorName ?? '—'}`
+  }
+  return nameOf(action.targetUser)
+}
+
 async function docs<T>(url: string): Promise<T[]> {
   const response = await fetch(url, { credentials: 'include' })
   if (!response.ok) throw new Error('Could not be loaded.')
@@ -116,7 +125,14 @@ export function ModerationPanel() {
   }
 
   return (
-    <div style={{ display: 'grid', gap: '2rem', paddingBottom: '3rem' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: '2rem',
+        paddingBottom: '3rem',
+      }}
+    >
       <label>
         Event{' '}
         <select
@@ -200,7 +216,7 @@ export function ModerationPanel() {
                 <td>{new Date(action.createdAt).toLocaleString()}</td>
                 <td>{nameOf(action.actor)}</td>
                 <td>{action.action}</td>
-                <td>{nameOf(action.targetUser)}</td>
+                <td>{aboutOf(action)}</td>
                 <td>
                   {[action.until && new Date(action.until).toLocaleString(), action.reason]
                     .filter(Boolean)
