@@ -3,13 +3,19 @@ import { defineMiddleware } from 'astro:middleware'
 import { AUTH_COOKIE } from './lib/account'
 import { CmsUnavailableError } from './lib/cms'
 import { cachedPage, isShareable, storePage } from './lib/pageCache'
+import { withRequestContext } from './lib/requestContext'
 import { account, cache } from './lib/site'
 
 /**
  * Who is visiting (from Payload's cookie, asked of the cms, never cached), and
  * one place that turns "the CMS is down" into the friendly 503 page.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+export const onRequest = defineMiddleware((context, next) => {
+  const requestId = context.request.headers.get('x-request-id')?.slice(0, 128) || undefined
+  return withRequestContext({ requestId }, () => handle(context, next))
+})
+
+const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => {
   context.locals.user = null
   context.locals.token = null
   const token = context.cookies.get(AUTH_COOKIE)?.value
@@ -41,4 +47,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (error instanceof CmsUnavailableError) return context.rewrite('/503')
     throw error
   }
-})
+}

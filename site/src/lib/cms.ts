@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { currentRequestId } from './requestContext'
+
 /** The CMS answered with an error status; `status` is kept so pages can map 401/404/409. */
 export class CmsError extends Error {
   readonly status: number
@@ -72,6 +74,8 @@ export function createCmsClient(baseUrl: string): CmsClient {
       if (body !== undefined) headers['Content-Type'] = 'application/json'
       if (token) headers.Authorization = `JWT ${token}`
       if (clientAddress) headers['X-Forwarded-For'] = clientAddress
+      const requestId = currentRequestId()
+      if (requestId) headers['X-Request-Id'] = requestId
       let response: Response
       try {
         response = await fetch(`${root}${path}${toSearchParams(query)}`, {

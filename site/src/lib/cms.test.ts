@@ -1,0 +1,47 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+
+import { createCmsClient } from './cms'
+import { withRequestContext } from './requestContext'
+
+let server: http.Server
+let baseUrl: string
+const seen: http.IncomingHttpHeaders[] = []
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seen.push(req.headers)
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+describe('the cms client', () => {
+  it('carries the request id of the page being served into its calls to cms', async () => {
+    const cms = createCmsClient(baseUrl)
+    await withRequestContext({ requestId: 'req-abc-123' }, () =>
+      cms.request('/api/events', z.object({ ok: z.boolean() })),
+    )
+    expect(seen.at(-1)?.['x-request-id']).toBe('req-abc-123')
+    // Outside a request (start-up, background refresh) there is no id to send.
+    await cms.request('/api/events', z.object({ ok: z.boolean() }))
+    expect(seen.at(-1)?.['x-request-id']).toBeUndefined()
+  })
+
+  it('sends the visitor’s address and session token when given', async () => {
+    const cms = createCmsClient(baseUrl)
+    await cms.request('/api/auth/me', z.object({ ok: z.boolean() }), {
+      token: 'tok',
+      clientAddress: '198.51.100.7',
+    })
+    expect(seen.at(-1)).toMatchObject({
+      authorization: 'JWT tok',
+      'x-forwarded-for': '198.51.100.7',
+    })
+  })
+})
