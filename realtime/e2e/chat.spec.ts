@@ -25,7 +25,7 @@ async function logIn(context: BrowserContext, email: string, password: string) {
 }
 
 async function openChat(page: Page, slug: string) {
-  await page.goto(`/events/${slug}/live`)
+  await page.goto(`/events/${slug}/watch`)
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible()
 }
 
@@ -36,7 +36,7 @@ test('an attendee and the organizer chat, ask, upvote and moderate through the i
   const organizerContext = await browser.newContext()
   const alice = await logIn(attendeeContext, 'alice@example.com', 'demo-user-1')
 
-  // The demo data registers Alice for a free event; its organizer moderates.
+  // The demo data gives Alice a seat at the live demo event; its organizer moderates.
   const mine = await fetch(`${cmsUrl}/api/registrations/me`, {
     headers: { Authorization: `JWT ${alice.token}` },
   }).then(
@@ -45,7 +45,9 @@ test('an attendee and the organizer chat, ask, upvote and moderate through the i
         docs: { status: string; event: { slug: string; organizer: number | { id: number } } }[]
       }>,
   )
-  const registration = mine.docs.find((doc) => doc.status === 'confirmed')!
+  const registration = mine.docs.find(
+    (doc) => doc.status === 'confirmed' && doc.event.slug === 'live-now-hello-from-event-portal',
+  )!
   const organizerId =
     typeof registration.event.organizer === 'object'
       ? registration.event.organizer.id

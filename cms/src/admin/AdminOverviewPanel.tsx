@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 import type { AdminOverview } from '../services/analytics/adminOverview'
 import type { QueueHealth } from '../services/queueHealth'
-import { FigureTable, formatMoney, Tile } from './figures'
+import { DateRangeFields, daysAgo, FigureTable, formatMoney, Tile } from './figures'
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { credentials: 'include' })
@@ -13,9 +13,6 @@ async function getJson<T>(url: string): Promise<T> {
   if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? 'Could not be loaded.')
   return body as T
 }
-
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
 
 export function AdminOverviewPanel() {
   const [range, setRange] = useState({ from: daysAgo(29), to: daysAgo(0) })
@@ -60,22 +57,7 @@ export function AdminOverviewPanel() {
       }}
     >
       <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
-        <label>
-          From{' '}
-          <input
-            type="date"
-            value={range.from}
-            onChange={(e) => setRange({ ...range, from: e.target.value })}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="date"
-            value={range.to}
-            onChange={(e) => setRange({ ...range, to: e.target.value })}
-          />
-        </label>
+        <DateRangeFields range={range} onChange={setRange} />
         <a href="/admin/collections/users">Manage users (search, roles, disable)</a>
       </div>
       {message && <p>{message}</p>}

@@ -15,10 +15,7 @@ import {
 } from 'recharts'
 
 import type { OrganizerDashboard } from '../services/analytics/organizerDashboard'
-import { FigureTable, formatMoney, Tile } from './figures'
-
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
+import { DateRangeFields, daysAgo, FigureTable, formatMoney, Tile } from './figures'
 
 type Filters = { from: string; to: string; event: string }
 
@@ -73,22 +70,7 @@ export function AnalyticsDashboard() {
         onSubmit={apply}
         style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap' }}
       >
-        <label>
-          From{' '}
-          <input
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="date"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </label>
+        <DateRangeFields range={draft} onChange={setDraft} />
         <label>
           Event{' '}
           <select

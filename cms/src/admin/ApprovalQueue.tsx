@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 
 import type { Event, User } from '../payload-types'
-import { formatMoney } from './figures'
+import { FigureTable, formatMoney } from './figures'
 
 const PENDING = '/api/events?where[status][equals]=pending_review&sort=startTime&depth=1&limit=50'
 const DECIDED =
@@ -79,30 +79,20 @@ export function ApprovalQueue() {
       </section>
       <section aria-labelledby="decisions">
         <h2 id="decisions">Recent decisions</h2>
-        <table className="table" style={{ width: '100%' }}>
-          <thead>
-            <tr>
-              {['Event', 'Decision', 'By', 'When', 'Reason'].map((header) => (
-                <th key={header} scope="col" style={{ textAlign: 'left' }}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {decided.map((event) => (
-              <tr key={event.id}>
-                <td>
-                  <a href={`/admin/collections/events/${event.id}`}>{event.title}</a>
-                </td>
-                <td>{event.status === 'published' ? 'Approved' : event.status}</td>
-                <td>{nameOf(event.reviewedBy)}</td>
-                <td>{when(event.reviewedAt)}</td>
-                <td>{event.status === 'rejected' ? event.rejectionReason : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          labelledBy="decisions"
+          headers={['Event', 'Decision', 'By', 'When', 'Reason']}
+          empty="No decisions yet."
+          rows={decided.map((event) => [
+            <a key="event" href={`/admin/collections/events/${event.id}`}>
+              {event.title}
+            </a>,
+            event.status === 'published' ? 'Approved' : event.status,
+            nameOf(event.reviewedBy),
+            when(event.reviewedAt),
+            event.status === 'rejected' ? event.rejectionReason : '',
+          ])}
+        />
       </section>
     </div>
   )

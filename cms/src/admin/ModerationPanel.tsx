@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 
 import type { ChatMessage, ChatModerationAction, User } from '../payload-types'
+import { FigureTable } from './figures'
 
 type EventOption = { id: number; title: string }
 
@@ -167,65 +168,36 @@ export function ModerationPanel() {
 
       <section aria-labelledby="recent">
         <h2 id="recent">Recent messages and questions</h2>
-        <table
-          className="table"
-          style={{ width: '100%' }}
-          aria-label="Recent messages and questions"
-        >
-          <thead>
-            <tr>
-              {['Sent', 'By', 'Message', 'State', 'Actions'].map((header) => (
-                <th key={header} scope="col" style={{ textAlign: 'left' }}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((message) => (
-              <tr key={message.id}>
-                <td>{new Date(message.sentAt).toLocaleString()}</td>
-                <td>{message.authorName ?? nameOf(message.user)}</td>
-                <td>
-                  {message.kind === 'question' ? 'Q: ' : ''}
-                  {message.message}
-                </td>
-                <td>{message.hidden ? 'hidden' : 'visible'}</td>
-                <td>{actions(message)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          labelledBy="recent"
+          headers={['Sent', 'By', 'Message', 'State', 'Actions']}
+          empty="No messages yet."
+          rows={messages.map((message) => [
+            new Date(message.sentAt).toLocaleString(),
+            message.authorName ?? nameOf(message.user),
+            `${message.kind === 'question' ? 'Q: ' : ''}${message.message}`,
+            message.hidden ? 'hidden' : 'visible',
+            actions(message),
+          ])}
+        />
       </section>
 
       <section aria-labelledby="trail">
         <h2 id="trail">Audit trail</h2>
-        <table className="table" style={{ width: '100%' }} aria-label="Audit trail">
-          <thead>
-            <tr>
-              {['When', 'Who', 'Action', 'About', 'Until / reason'].map((header) => (
-                <th key={header} scope="col" style={{ textAlign: 'left' }}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {trail.map((action) => (
-              <tr key={action.id}>
-                <td>{new Date(action.createdAt).toLocaleString()}</td>
-                <td>{nameOf(action.actor)}</td>
-                <td>{action.action}</td>
-                <td>{aboutOf(action)}</td>
-                <td>
-                  {[action.until && new Date(action.until).toLocaleString(), action.reason]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          labelledBy="trail"
+          headers={['When', 'Who', 'Action', 'About', 'Until / reason']}
+          empty="No actions yet."
+          rows={trail.map((action) => [
+            new Date(action.createdAt).toLocaleString(),
+            nameOf(action.actor),
+            action.action,
+            aboutOf(action),
+            [action.until && new Date(action.until).toLocaleString(), action.reason]
+              .filter(Boolean)
+              .join(' · '),
+          ])}
+        />
       </section>
     </div>
   )

@@ -25,19 +25,30 @@ export function Tile({ label, value }: { label: string; value: string }) {
 /** The numbers behind a chart, for screen readers and for anyone who wants them exact. */
 export function FigureTable({
   caption,
+  labelledBy,
   headers,
   rows,
+  empty = 'Nothing in this range.',
 }: {
-  caption: string
+  /** The table's name, shown above it; or `labelledBy`, the id of a heading that names it. */
+  caption?: string
+  labelledBy?: string
   headers: string[]
   rows: ReactNode[][]
+  empty?: string
 }) {
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }}>
-        <caption style={{ textAlign: 'left', padding: '0.5rem 0', fontWeight: 600 }}>
-          {caption}
-        </caption>
+      <table
+        className="table"
+        style={{ width: '100%', borderCollapse: 'collapse' }}
+        aria-labelledby={labelledBy}
+      >
+        {caption && (
+          <caption style={{ textAlign: 'left', padding: '0.5rem 0', fontWeight: 600 }}>
+            {caption}
+          </caption>
+        )}
         <thead>
           <tr>
             {headers.map((header) => (
@@ -51,7 +62,7 @@ export function FigureTable({
           {rows.length === 0 && (
             <tr>
               <td colSpan={headers.length} style={{ padding: '0.35rem 0.5rem' }}>
-                Nothing in this range.
+                {empty}
               </td>
             </tr>
           )}
@@ -67,5 +78,40 @@ export function FigureTable({
         </tbody>
       </table>
     </div>
+  )
+}
+
+export type DateRange = { from: string; to: string }
+
+export const daysAgo = (days: number) =>
+  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
+
+/** "From" and "To" day pickers for a range of UTC days. */
+export function DateRangeFields<Range extends DateRange>({
+  range,
+  onChange,
+}: {
+  range: Range
+  onChange: (range: Range) => void
+}) {
+  return (
+    <>
+      <label>
+        From{' '}
+        <input
+          type="date"
+          value={range.from}
+          onChange={(change) => onChange({ ...range, from: change.target.value })}
+        />
+      </label>
+      <label>
+        To{' '}
+        <input
+          type="date"
+          value={range.to}
+          onChange={(change) => onChange({ ...range, to: change.target.value })}
+        />
+      </label>
+    </>
   )
 }

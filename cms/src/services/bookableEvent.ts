@@ -1,4 +1,4 @@
-import { type PayloadRequest } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 
 import type { Event } from '../payload-types'
 import { RequestError } from '../lib/errors'
@@ -9,22 +9,32 @@ export const idOf = (value: number | { id: number } | null | undefined): number 
 export const endsAt = (event: Pick<Event, 'startTime' | 'duration'>): Date =>
   new Date(new Date(event.startTime).getTime() + event.duration * 60_000)
 
-/**
- * The event as the caller may see it (404 otherwise), refused with a reason
- * when it cannot take registrations.
- */
-export async function findBookableEvent(req: PayloadRequest, eventId: number): Promise<Event> {
+/** The event if the caller may see it; 404 when it does not exist or is not theirs to see. */
+export async function findVisibleEvent(req: PayloadRequest, id: string | number): Promise<Event> {
   const event = await req.payload
     .findByID({
       collection: 'events',
-      id: eventId,
+      id,
       depth: 0,
       overrideAccess: false,
       user: req.user,
       req,
     })
-    .catch(() => null)
+    .catch((error: unknown) => {
+      // A malformed id is the caller's mistake to hear about, not a missing event.
+      if (error instanceof APIError && error.status === 400) throw error
+      return null
+    })
   if (!event) throw new RequestError('No such event.', 404)
+  return event
+}
+
+/**
+ * The event as the caller may see it (404 otherwise), refused with a reason
+ * when it cannot take registrations.
+ */
+export async function findBookableEvent(req: PayloadRequest, eventId: number): Promise<Event> {
+  const event = await findVisibleEvent(req, eventId)
   if (event.status !== 'published') {
     const reason = event.status === 'cancelled' ? 'was cancelled' : 'is not open for registration'
     throw new RequestError(`This event ${reason}.`, 422, { status: event.status })

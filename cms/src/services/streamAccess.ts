@@ -1,9 +1,9 @@
-import { APIError, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { checkRole } from '../access/checkRole'
 import type { Event } from '../payload-types'
 import { RequestError } from '../lib/errors'
-import { endsAt, idOf } from './bookableEvent'
+import { endsAt, findVisibleEvent, idOf } from './bookableEvent'
 import { findRegistration } from './registration'
 
 export type StreamState = 'upcoming' | 'live' | 'ended'
@@ -19,20 +19,7 @@ export function streamState(event: Pick<Event, 'startTime' | 'duration'>, now = 
 
 /** The event with its private fields, when the caller may see it at all (404 otherwise). */
 export async function findEventForViewer(req: PayloadRequest, id: string): Promise<Event> {
-  const visible = await req.payload
-    .findByID({
-      collection: 'events',
-      id,
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
-    .catch((error: unknown) => {
-      if (error instanceof APIError && error.status === 400) throw error
-      return null
-    })
-  if (!visible) throw new RequestError('No such event.', 404)
+  await findVisibleEvent(req, id)
   return req.payload.findByID({ collection: 'events', id, depth: 1, overrideAccess: true, req })
 }
 

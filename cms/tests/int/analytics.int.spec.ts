@@ -14,7 +14,7 @@ let paid: Event
 let usd: Event
 let othersEvent: Event
 
-const FAR_FUTURE = '2031-06-01T15:00:00.000Z'
+const FAR_FUTURE = '2035-02-01T15:00:00.000Z'
 const RANGE = 'from=2026-11-01&to=2026-11-07'
 
 async function register(
@@ -79,7 +79,7 @@ beforeAll(async () => {
   })
   usd = await createEvent(payload, organizer.user, {
     title: 'Dollar Talk',
-    startTime: '2031-05-01T15:00:00.000Z',
+    startTime: '2035-01-10T15:00:00.000Z',
     capacity: 4,
     price: 500,
     currency: 'USD',

@@ -87,8 +87,21 @@ describe('registration emails', () => {
     expect(calendar).toContain('DTEND:20310310T183000Z')
     expect(calendar).toContain('SUMMARY:Rust for Web Developers')
 
-    // Running the job again, or the sweep, mails nobody twice.
+    // Running the job again, or the sweep, mails nobody twice. (The catcher has the mail a moment
+    // before the worker records it as sent: wait for that record, as a later retry would.)
     const registrationId = response.body.doc.id as number
+    await eventually(
+      async () => {
+        const { totalDocs } = await payload.count({
+          collection: 'email-deliveries',
+          where: { and: [{ to: { equals: attendee.user.email } }, { status: { equals: 'sent' } }] },
+          overrideAccess: true,
+        })
+        return totalDocs === 1
+      },
+      15_000,
+      'the confirmation recorded as sent',
+    )
     await processJob(payload, { name: 'registration-confirmed', data: { registrationId } })
     await sweepMissedEmails(payload, {}, Date.now() + 120_000)
     await new Promise((resolve) => setTimeout(resolve, 1_000))
