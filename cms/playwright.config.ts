@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
+import { debianChromium } from '../scripts/lib/chromium.ts'
+
 const port = Number(process.env.CMS_E2E_PORT ?? 3100)
 const reportDir = process.env.TEST_REPORT_DIR ?? '.test-reports'
 
@@ -14,18 +16,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: debianChromium,
   },
   webServer: {
     command: 'node e2e/server.ts',

@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
+import { debianChromium } from '../scripts/lib/chromium.ts'
+
 import { SITE_URL } from './e2e/ports'
 
 const reportDir = process.env.TEST_REPORT_DIR ?? '.test-reports'
@@ -15,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: SITE_URL,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: debianChromium,
   },
   webServer: {
     command: 'node e2e/server.ts',
