@@ -41,7 +41,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Event Portal' },
     // Payload's default avatar is Gravatar, an outside request on every admin page.
     avatar: 'default',
-    importMap: { baseDir: path.resolve(dirname) },
+    importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
     components: {
       afterNavLinks: ['/admin/NavLinks#NavLinks'],
       beforeDashboard: ['/admin/DashboardIntro#DashboardIntro'],
@@ -102,6 +102,8 @@ export default buildConfig({
     // Payload's type lists only its own error names; ours is looked up by name all the same.
     ...({ RequestError: 'info' } as Record<string, 'info'>),
   },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Types and the import map are generated on purpose (npm run generate:types / generate:importmap),
+  // not by every dev-mode start: tests start Payload many times and would each spawn a generator.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
 })

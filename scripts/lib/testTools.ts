@@ -1,12 +1,19 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 /** Programs the test suites run besides Node: the browser and the config validators. */
-const REQUIRED_TOOLS = [
-  { name: 'chromium', path: '/usr/bin/chromium', usedBy: 'the browser tests (Playwright)' },
-  { name: 'docker-compose', usedBy: 'the docker-compose.yml validation tests' },
-  { name: 'caddy', usedBy: 'the deploy/Caddyfile validation tests' },
-]
+const REQUIRED_TOOLS: { name: string; usedBy: string; path?: string; isPresent?: () => boolean }[] =
+  [
+    { name: 'chromium', path: '/usr/bin/chromium', usedBy: 'the browser tests (Playwright)' },
+    { name: 'docker-compose', usedBy: 'the docker-compose.yml validation tests' },
+    { name: 'caddy', usedBy: 'the deploy/Caddyfile validation tests' },
+    {
+      name: 'python3-yaml',
+      usedBy: 'the GitHub workflow test (reads ci.yml)',
+      isPresent: () => spawnSync('python3', ['-c', 'import yaml']).status === 0,
+    },
+  ]
 
 function isOnPath(program: string): boolean {
   return (process.env.PATH ?? '')
@@ -17,7 +24,7 @@ function isOnPath(program: string): boolean {
 /** One message naming every missing program and the command that installs them all, or null. */
 export function missingTestTools(): string | null {
   const missing = REQUIRED_TOOLS.filter((tool) =>
-    tool.path ? !existsSync(tool.path) : !isOnPath(tool.name),
+    tool.isPresent ? !tool.isPresent() : tool.path ? !existsSync(tool.path) : !isOnPath(tool.name),
   )
   if (missing.length === 0) return null
   const lines = missing.map((tool) => `  ${tool.name}: needed by ${tool.usedBy}`)

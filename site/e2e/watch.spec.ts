@@ -1,11 +1,26 @@
 import { expect, test, type Page } from '@playwright/test'
 
 import { expectAccessible, logIn } from './helpers'
+import { CMS_URL } from './ports'
 
 // Seeded demo events (cms/src/seed): alice holds a seat on all three.
 const UPCOMING = '/events/typescript-in-production/watch'
 const LIVE = '/events/live-now-hello-from-event-portal/watch'
 const RECORDED = '/events/replay-realtime-chat-deep-dive/watch'
+
+async function eventId(slug: string): Promise<number> {
+  const response = await fetch(`${CMS_URL}/api/events?where[slug][equals]=${slug}&depth=0`)
+  return ((await response.json()) as { docs: { id: number }[] }).docs[0]!.id
+}
+
+async function cmsToken(email: string, password: string): Promise<string> {
+  const response = await fetch(`${CMS_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  return ((await response.json()) as { token: string }).token
+}
 
 const seek = (page: Page, seconds: number) =>
   page.locator('video').evaluate(async (video: HTMLVideoElement, to) => {
@@ -47,6 +62,21 @@ test('during the event the player plays beside the chat, and the slides download
     .poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime))
     .toBeGreaterThan(0.5)
   await expectAccessible(page)
+
+  // The player's heartbeat recorded Alice as attending, and it can renew its stream token.
+  const live = await eventId('live-now-hello-from-event-portal')
+  const alice = await cmsToken('alice@example.com', 'demo-user-1')
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${CMS_URL}/api/attendance?where[event][equals]=${live}`, {
+        headers: { Authorization: `JWT ${alice}` },
+      })
+      return ((await response.json()) as { totalDocs: number }).totalDocs
+    })
+    .toBe(1)
+  const renewed = await page.request.get(`/api/site/events/${live}/stream`)
+  expect(renewed.status()).toBe(200)
+  expect((await renewed.json()).token).toMatch(/^\d+\.\d+\.\d+\./)
 
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Slides: Hello from Event Portal' }).click()
@@ -95,4 +125,8 @@ test('someone without a seat is told to register, and cannot fetch the slides', 
   await expect(page.getByRole('link', { name: 'Go to the event page' })).toBeVisible()
   const slides = await page.request.get('/api/site/media/hello-from-event-portal-slides.pdf')
   expect(slides.status()).toBe(403)
+  const token = await page.request.get(
+    `/api/site/events/${await eventId('live-now-hello-from-event-portal')}/stream`,
+  )
+  expect(token.status()).toBe(403)
 })

@@ -8,19 +8,28 @@ type Props = {
   eventId: number
   title: string
   source: StreamSource
-  /** The stream token for the replay and attendance calls. */
+  /** The stream token for the replay and attendance calls, and when it expires. */
   token: string
+  tokenExpiresAt: string
   /** Live: report attendance. Recording: replay the chat beside the video. */
   mode: 'live' | 'recording'
   captionsUrl?: string | null
 }
 
 /** Plays YouTube and Vimeo in their own embeds, HLS through hls.js, and files natively. */
-export default function Player({ eventId, title, source, token, mode, captionsUrl }: Props) {
+export default function Player({
+  eventId,
+  title,
+  source,
+  token,
+  tokenExpiresAt,
+  mode,
+  captionsUrl,
+}: Props) {
   const videoRef = useRef<HTMLVideoElement>(null)
   const [currentTime, setCurrentTime] = useState(0)
   const [failure, setFailure] = useState<string | null>(null)
-  useHeartbeat(mode === 'live' ? { eventId, token } : null)
+  useHeartbeat(mode === 'live' ? { eventId, token, tokenExpiresAt } : null)
 
   useEffect(() => {
     const video = videoRef.current
