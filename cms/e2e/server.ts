@@ -15,7 +15,7 @@ const stripePort = port + 11
 
 const env = localEnv()
 const databaseUrl = new URL(env.DATABASE_URL!)
-databaseUrl.pathname = '/event_portal_e2e_cms'
+databaseUrl.pathname = `/event_portal_e2e_cms${process.env.E2E_DB_SUFFIX ?? ''}`
 env.DATABASE_URL = databaseUrl.toString()
 env.CMS_URL = `http://localhost:${port}`
 env.STRIPE_API_URL = `http://127.0.0.1:${stripePort}`

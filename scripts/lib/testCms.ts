@@ -30,7 +30,8 @@ export async function startTestCms({
 }): Promise<TestCms> {
   const env = { ...localEnv(), ...extraEnv }
   const databaseUrl = new URL(env.DATABASE_URL!)
-  databaseUrl.pathname = `/${database}`
+  // E2E_DB_SUFFIX lets two checkouts on one machine run browser tests at once.
+  databaseUrl.pathname = `/${database}${process.env.E2E_DB_SUFFIX ?? ''}`
   env.DATABASE_URL = databaseUrl.toString()
   env.CMS_URL = `http://localhost:${port}`
 
