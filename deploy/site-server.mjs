@@ -5,7 +5,8 @@
 //   GET /readyz   200 when cms answers its own /readyz (cms checks PostgreSQL and Redis); 503 otherwise
 //   SIGTERM       stop accepting, finish in-flight requests, exit; SHUTDOWN_TIMEOUT_MS bounds it
 //   x-request-id  kept from the proxy or made here, echoed on the response
-//   TRUST_PROXY   "true" behind the proxy: the visitor's address comes from X-Forwarded-For
+//   TRUST_PROXY   "true" behind the proxy: the visitor's address comes from X-Forwarded-For and
+//                 the scheme from X-Forwarded-Proto (unset: both headers are ignored)
 // Usage: node deploy/site-server.mjs [path to the site's dist/server/entry.mjs]
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
@@ -45,6 +46,15 @@ async function readiness() {
   }
 }
 
+/** The entry the nearest proxy added to a comma-separated X-Forwarded-* header. */
+function lastForwarded(header) {
+  return String(header ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1)
+}
+
 const server = http.createServer((req, res) => {
   const pathname = new URL(req.url ?? '/', 'http://site').pathname
   if (req.method === 'GET' && pathname === '/healthz') return sendJson(res, 200, { status: 'ok' })
@@ -58,14 +68,16 @@ const server = http.createServer((req, res) => {
   // address is the last X-Forwarded-For entry (the one the proxy appended), so the per-address
   // rate limits in cms count visitors, not the proxy. Requests on one connection never overlap.
   if (trustProxy) {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .at(-1)
+    const forwarded = lastForwarded(req.headers['x-forwarded-for'])
     if (forwarded) {
       Object.defineProperty(req.socket, 'remoteAddress', { value: forwarded, configurable: true })
     }
+    // The proxy terminates TLS. Astro's node adapter builds the request URL from the socket alone,
+    // so without this an https page posting to itself looks cross-origin (Origin https://host vs
+    // http://host) and Astro's CSRF check refuses every form with 403. Set on every request: the
+    // proxy reuses the connection for other visitors.
+    const isHttps = lastForwarded(req.headers['x-forwarded-proto']) === 'https'
+    Object.defineProperty(req.socket, 'encrypted', { value: isHttps, configurable: true })
   }
   // The proxy's request id (or a new one) for the site's own logs and its calls to cms.
   const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 128) || randomUUID()

@@ -1,11 +1,14 @@
 // Playwright's web server: the real cms (fresh demo-seeded database), the
-// local Stripe test server, and the site's production build pointing at them.
+// local Stripe test server, and the site's production build pointing at them;
+// beside them the same build behind deploy/Caddyfile over HTTPS (proxyStack.ts).
 import path from 'node:path'
 
 import { run, startService } from '../../scripts/lib/processes.ts'
 import { startTestCms } from '../../scripts/lib/testCms.ts'
 import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
+import { startProxyStack } from './proxyStack.ts'
 import {
+  CMS_DATABASE,
   CMS_PORT,
   PURGE_CHANNEL,
   REVALIDATE_SECRET,
@@ -24,7 +27,7 @@ const stripe = await startStripeTestServer({
 })
 const cms = await startTestCms({
   port: CMS_PORT,
-  database: 'event_portal_site_e2e',
+  database: CMS_DATABASE,
   extraEnv: {
     SITE_URL,
     SITE_REVALIDATE_SECRET: REVALIDATE_SECRET,
@@ -42,6 +45,7 @@ await run('npx', ['astro', 'build'], {
   env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
   stdio: 'ignore',
 })
+const proxy = await startProxyStack(cms)
 const site = startService('site', process.execPath, ['dist/server/entry.mjs'], {
   cwd: siteDir,
   env: {
@@ -62,6 +66,7 @@ async function shutdown(code: number) {
   if (isStopping) return
   isStopping = true
   if (site.exitCode === null) site.kill('SIGTERM')
+  await proxy.stop()
   await Promise.allSettled([cms.stop(), stripe.close()])
   process.exit(code)
 }

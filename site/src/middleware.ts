@@ -4,7 +4,7 @@ import { AUTH_COOKIE } from './lib/account'
 import { CmsUnavailableError } from './lib/cms'
 import { cachedPage, isShareable, storePage } from './lib/pageCache'
 import { withRequestContext } from './lib/requestContext'
-import { account, cache } from './lib/site'
+import { account, cache, isSecureSite } from './lib/site'
 
 /**
  * Who is visiting (from Payload's cookie, asked of the cms, never cached), and
@@ -26,7 +26,7 @@ const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => 
         context.locals.user = user
         context.locals.token = token
       } else {
-        context.cookies.delete(AUTH_COOKIE, { path: '/' })
+        context.cookies.delete(AUTH_COOKIE, { path: '/', secure: isSecureSite })
       }
     } catch (error) {
       // The CMS is unreachable: public pages can still be served from the cache.

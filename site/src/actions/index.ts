@@ -3,17 +3,17 @@ import { z } from 'zod'
 
 import { AUTH_COOKIE, type AuthResult } from '../lib/account'
 import { CmsError, CmsUnavailableError } from '../lib/cms'
-import { account } from '../lib/site'
+import { account, isSecureSite } from '../lib/site'
 
 type Cookies = Parameters<Parameters<typeof defineAction>[0]['handler']>[1]['cookies']
 
 /** Mirrors the CMS's session cookie on the site, which the browser talks to. */
-function setSession(cookies: Cookies, { token, exp }: AuthResult, isSecure: boolean) {
+function setSession(cookies: Cookies, { token, exp }: AuthResult) {
   cookies.set(AUTH_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecure,
+    secure: isSecureSite,
     expires: new Date(exp * 1000),
   })
 }
@@ -50,7 +50,7 @@ export const server = {
     handler: async (input, context) => {
       try {
         const result = await account.logIn(input.email, input.password, context.clientAddress)
-        setSession(context.cookies, result, context.url.protocol === 'https:')
+        setSession(context.cookies, result)
         return { name: result.user.name }
       } catch (error) {
         if (error instanceof CmsError && error.status === 401) {
@@ -79,7 +79,7 @@ export const server = {
           input.password,
           context.clientAddress,
         )
-        setSession(context.cookies, result, context.url.protocol === 'https:')
+        setSession(context.cookies, result)
         return { name: result.user.name }
       } catch (error) {
         throw toActionError(error, 'Could not create your account. Please try again.')
@@ -106,8 +106,12 @@ export const server = {
     input: z.object({ token: z.string().min(1).max(500), password: newPassword }),
     handler: async (input, context) => {
       try {
-        const result = await account.resetPassword(input.token, input.password)
-        setSession(context.cookies, result, context.url.protocol === 'https:')
+        const result = await account.resetPassword(
+          input.token,
+          input.password,
+          context.clientAddress,
+        )
+        setSession(context.cookies, result)
         return { ok: true }
       } catch (error) {
         throw toActionError(error, 'This reset link is invalid or has expired.')

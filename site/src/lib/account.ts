@@ -16,6 +16,19 @@ export const AUTH_COOKIE = 'payload-token'
 
 const authResultSchema = z.object({ user: userSchema, token: z.string(), exp: z.number() })
 export type AuthResult = z.infer<typeof authResultSchema>
+// Payload answers a password reset without `exp`; the token carries it.
+const resetResultSchema = z.object({ user: userSchema, token: z.string() })
+const tokenClaimsSchema = z.object({ exp: z.number() })
+
+/** The expiry (seconds since the epoch) of a token the CMS just issued. */
+function expiryOf(token: string): number {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString())
+    return tokenClaimsSchema.parse(claims).exp
+  } catch (error) {
+    throw new CmsError(502, 'The CMS sent an unexpected answer.', { cause: error })
+  }
+}
 
 const registrationDocSchema = z.object({ doc: registrationSchema })
 const registrationList = z.object({ docs: z.array(registrationSchema) })
@@ -75,13 +88,17 @@ export function createAccountApi(cms: CmsClient) {
       })
     },
 
-    async resetPassword(resetToken: string, password: string): Promise<AuthResult> {
-      return (
-        await cms.request('/api/users/reset-password', authResultSchema, {
-          method: 'POST',
-          body: { token: resetToken, password },
-        })
-      ).data
+    async resetPassword(
+      resetToken: string,
+      password: string,
+      clientAddress?: string,
+    ): Promise<AuthResult> {
+      const { data } = await cms.request('/api/users/reset-password', resetResultSchema, {
+        method: 'POST',
+        body: { token: resetToken, password },
+        clientAddress,
+      })
+      return { ...data, exp: expiryOf(data.token) }
     },
 
     /** The watch page's access: the player's source and token, or a CmsError saying why not. */

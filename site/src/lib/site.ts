@@ -14,6 +14,8 @@ export const purgeBus = createPurgeBus({ cache, redisUrl: REDIS_URL, channel: SI
 export const account = createAccountApi(cms)
 export const siteUrl = SITE_URL.replace(/\/$/, '')
 export const cmsUrl = cms.baseUrl
+/** An https public address (behind the TLS proxy) keeps the session cookie off plain http. */
+export const isSecureSite = new URL(siteUrl).protocol === 'https:'
 
 export function absoluteUrl(path: string): string {
   return `${siteUrl}${path}`
