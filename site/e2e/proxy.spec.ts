@@ -103,7 +103,7 @@ async function logInThroughForm(browser: Browser, email: string, password: strin
   return { context, page }
 }
 
-test('over HTTPS a newcomer signs up, registers, chats and logs out; the session cookie is Secure', async ({
+test('over HTTPS a newcomer signs up, registers, chats, cancels and logs out; the session cookie is Secure', async ({
   page,
   context,
   browser,
@@ -135,6 +135,13 @@ test('over HTTPS a newcomer signs up, registers, chats and logs out; the session
   await expect(page.getByRole('listitem').filter({ hasText: message })).toBeVisible()
   await expect(alice.page.getByRole('listitem').filter({ hasText: message })).toBeVisible()
   await alice.context.close()
+
+  await page.goto('/account')
+  const upcoming = page.getByRole('region', { name: 'Upcoming' })
+  await upcoming
+    .getByRole('button', { name: 'Cancel registration for Live Now: Hello from Event Portal' })
+    .click()
+  await expect(page.getByRole('status')).toContainText('Your registration was cancelled.')
 
   await page.getByRole('button', { name: 'Log out' }).click()
   await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible()
