@@ -8,7 +8,14 @@ import pg from 'pg'
 
 import { localEnv } from '../../scripts/lib/localEnv.ts'
 import { PROXIED_SIGNUP_LIMIT } from './proxyStack.ts'
-import { CADDY_ROOT_CERT, CMS_DATABASE, PROXY_HTTP_PORT, PROXY_PORT, PROXY_URL } from './ports.ts'
+import {
+  CADDY_ROOT_CERT,
+  CMS_DATABASE,
+  PROXY_HTTP_PORT,
+  PROXY_PORT,
+  PROXY_URL,
+  SITE_URL,
+} from './ports.ts'
 
 // Chromium does not know Caddy's local CA; node's requests below trust it explicitly.
 test.use({ baseURL: PROXY_URL, ignoreHTTPSErrors: true })
@@ -188,6 +195,19 @@ test('a form posted from another site is refused, through the proxy as without i
     headers: { Origin: `http://localhost:${PROXY_PORT}`, 'X-Forwarded-Proto': 'http' },
   })
   expect(forged.status).toBe(403)
+})
+
+test('without TRUST_PROXY the site ignores a forwarded scheme', async () => {
+  // The plain-http site of the other specs: a visitor cannot claim https to pass the check.
+  const logOut = (origin: string, headers: Record<string, string> = {}) =>
+    fetch(`${SITE_URL}/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    })
+  const secureOrigin = SITE_URL.replace('http:', 'https:')
+  expect((await logOut(secureOrigin, { 'X-Forwarded-Proto': 'https' })).status).toBe(403)
+  expect((await logOut(SITE_URL)).status).toBe(303)
 })
 
 test('plain HTTP is redirected to HTTPS', async () => {

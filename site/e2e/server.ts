@@ -46,20 +46,26 @@ await run('npx', ['astro', 'build'], {
   stdio: 'ignore',
 })
 const proxy = await startProxyStack(cms)
-const site = startService('site', process.execPath, ['dist/server/entry.mjs'], {
-  cwd: siteDir,
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(SITE_PORT),
-    CMS_URL: cms.url,
-    SITE_URL,
-    SITE_REVALIDATE_SECRET: REVALIDATE_SECRET,
-    REDIS_URL: cms.env.REDIS_URL,
-    SITE_CACHE_CHANNEL: PURGE_CHANNEL,
+// The production server (deploy/site-server.mjs) without TRUST_PROXY, as `npm start` runs it.
+const site = startService(
+  'site',
+  process.execPath,
+  ['../deploy/site-server.mjs', 'dist/server/entry.mjs'],
+  {
+    cwd: siteDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(SITE_PORT),
+      CMS_URL: cms.url,
+      SITE_URL,
+      SITE_REVALIDATE_SECRET: REVALIDATE_SECRET,
+      REDIS_URL: cms.env.REDIS_URL,
+      SITE_CACHE_CHANNEL: PURGE_CHANNEL,
+    },
   },
-})
+)
 
 let isStopping = false
 async function shutdown(code: number) {
