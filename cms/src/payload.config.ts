@@ -105,5 +105,6 @@ export default buildConfig({
   // Types and the import map are generated on purpose (npm run generate:types / generate:importmap),
   // not by every dev-mode start: tests start Payload many times and would each spawn a generator.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+  // Nothing (admin, site, realtime, tests) speaks GraphQL; off, it cannot carry batches of aliased logins.
+  graphQL: { disable: true },
 })
