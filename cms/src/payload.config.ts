@@ -26,6 +26,7 @@ import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
 import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
+import { queryErrorCode } from './hooks/queryErrorCode'
 import { withIdCheck } from './hooks/rejectMalformedIds'
 import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
@@ -79,6 +80,7 @@ export default buildConfig({
     queueRetry,
     moderate,
   ],
+  hooks: { afterError: [queryErrorCode] },
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({

@@ -6,7 +6,7 @@ export const AUTH_ERROR = {
   /** Changing one's email or password needs `currentPassword`. */
   currentPasswordRequired: 'CURRENT_PASSWORD_REQUIRED',
   currentPasswordWrong: 'CURRENT_PASSWORD_WRONG',
-  /** A `where` or `sort` on a private field of users (sessions, hash, reset tokens…). */
+  /** A `where` or `sort` on a field the caller may not read (users' sessions, hash, email…). */
   fieldNotQueryable: 'FIELD_NOT_QUERYABLE',
   /** Only the event's organizer (or an admin) attaches materials to it. */
   notYourEvent: 'NOT_EVENT_ORGANIZER',

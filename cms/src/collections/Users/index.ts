@@ -6,9 +6,9 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { renderEmail } from '../../emails/render'
 import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
+import { ownSessions } from './access/ownSessions'
 import { publicProfiles } from './access/publicProfiles'
 import { endSessionsOfDisabled, refuseDisabledLogin } from './hooks/disabledAccounts'
-import { refusePrivateQueries } from './hooks/refusePrivateQueries'
 import { requireCurrentPassword } from './hooks/requireCurrentPassword'
 import {
   forgetFailedLogins,
@@ -83,6 +83,15 @@ export const Users: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Payload's own sessions field lets anyone without a user pass its read check, and
+      // so filter accounts (or events by organizer) by when they logged in. Only the
+      // account itself reads its sessions; nobody queries them.
+      name: 'sessions',
+      type: 'array',
+      access: { read: ownSessions, update: () => false },
+      fields: [],
+    },
+    {
       name: 'disabled',
       type: 'checkbox',
       defaultValue: false,
@@ -95,7 +104,7 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeOperation: [refusePrivateQueries, throttleAuthOperations],
+    beforeOperation: [throttleAuthOperations],
     beforeValidate: [requireCurrentPassword],
     beforeLogin: [refuseDisabledLogin],
     afterLogin: [forgetFailedLogins],
