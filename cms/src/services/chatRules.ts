@@ -47,7 +47,10 @@ async function slowModeWait(eventId: number, userId: number, seconds: number): P
   return Math.max(1, await redis.pttl(slot))
 }
 
-/** The latest mute/ban decisions about the person in the event, from the moderation log. */
+/**
+ * The latest mute/ban decisions about the person in the event, from the moderation log
+ * (read with overrideAccess: it is part of the decision about req.user, like confirmedEventIds).
+ */
 async function restrictionsOf(req: PayloadRequest, eventId: number, userId: number) {
   const { docs } = await req.payload.find({
     collection: 'chat-moderation-actions',
