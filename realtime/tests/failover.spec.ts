@@ -55,7 +55,7 @@ async function fullHistory(socket: ChatClient, newest: ChatMessage[], hasMore: b
 
 it('kill node A mid-conversation: its clients move to node B and every acknowledged message is kept, even after every node restarts', async () => {
   // cms takes at most 3 messages a second from one person: the conversation keeps below that.
-  const count = 20
+  const count = 15
   const [nodeA, nodeB] = await Promise.all([
     startNode(cmsUrl, keyPrefix),
     startNode(cmsUrl, keyPrefix),
@@ -89,7 +89,7 @@ it('kill node A mid-conversation: its clients move to node B and every acknowled
         reconnections++
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    await new Promise((resolve) => setTimeout(resolve, 350))
   }
   clearTimeout(killAt)
   expect(nodeA.process.signalCode).toBe('SIGKILL')
@@ -109,7 +109,7 @@ it('kill node A mid-conversation: its clients move to node B and every acknowled
     .filter((text) => text.startsWith('failover '))
   expect(new Set(texts).size).toBe(texts.length)
   expect(texts).toHaveLength(count)
-})
+}, 60_000)
 
 it('logging out in cms ends the user’s sockets', async () => {
   const node = await startNode(cmsUrl, keyPrefix, { AUTH_RECHECK_MS: '1000' })
