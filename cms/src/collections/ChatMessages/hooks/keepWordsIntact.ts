@@ -5,7 +5,7 @@ import { RequestError } from '../../../lib/errors'
 import type { ChatMessage } from '../../../payload-types'
 
 /** What a person said, who said it, where and when: fixed once posted, for everyone. */
-export const IMMUTABLE_FIELDS = [
+const IMMUTABLE_FIELDS = [
   'event',
   'user',
   'authorName',
@@ -17,11 +17,10 @@ export const IMMUTABLE_FIELDS = [
   'hiddenBy',
 ] as const
 
-const comparable = (value: unknown): unknown => {
+// Relationships may come as ids or documents, and the admin form resends sentAt in its own format.
+const comparable = (field: string, value: unknown): unknown => {
   if (value && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id
-  if (typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /^\d{4}-/.test(value)) {
-    return Date.parse(value)
-  }
+  if (field === 'sentAt' && typeof value === 'string') return Date.parse(value)
   return value ?? null
 }
 
@@ -37,7 +36,7 @@ export const keepWordsIntact: CollectionBeforeChangeHook<ChatMessage> = ({
   if (operation !== 'update' || !originalDoc) return data
   for (const field of IMMUTABLE_FIELDS) {
     if (!(field in data)) continue
-    if (comparable(data[field]) !== comparable(originalDoc[field])) {
+    if (comparable(field, data[field]) !== comparable(field, originalDoc[field])) {
       throw new RequestError(`A chat message’s ${field} cannot be changed.`, 403, {
         code: CHAT_ERROR.immutable,
         path: field,
