@@ -106,7 +106,6 @@ Event Portal is running (${isDev ? 'watch mode' : 'production build'}, ready in 
   Site          ${env.SITE_URL}
   Admin (cms)   ${env.CMS_URL}/admin
   REST API      ${env.CMS_URL}/api/events
-  GraphQL       ${env.CMS_URL}/api/graphql
   Realtime      ${realtimeUrls.join(', ')}${usesStripeTestServer ? '\n  Payments      local Stripe test server on http://127.0.0.1:12111 (no real money)' : ''}
   Mail          ${usesMailCatcher ? `local outbox ${outboxUrl} (files in cms/.data/mail)` : `SMTP ${new URL(env.SMTP_URL!).host}`}
 Demo logins are listed in README.md (admin@example.com / demo-admin-1). Stop with Ctrl+C.

@@ -26,6 +26,7 @@ import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
 import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
+import { queryErrorCode } from './hooks/queryErrorCode'
 import { withIdCheck } from './hooks/rejectMalformedIds'
 import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
@@ -79,6 +80,7 @@ export default buildConfig({
     queueRetry,
     moderate,
   ],
+  hooks: { afterError: [queryErrorCode] },
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({
@@ -105,5 +107,6 @@ export default buildConfig({
   // Types and the import map are generated on purpose (npm run generate:types / generate:importmap),
   // not by every dev-mode start: tests start Payload many times and would each spawn a generator.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+  // Nothing (admin, site, realtime, tests) speaks GraphQL; off, it cannot carry batches of aliased logins.
+  graphQL: { disable: true },
 })

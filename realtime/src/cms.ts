@@ -314,15 +314,14 @@ export function createCmsClient(baseUrl: string, { timeoutMs = 10_000 } = {}) {
         .docs.map((vote) => ({ id: vote.id, messageId: vote.message }))
     },
 
-    async vote(token: string, messageId: number) {
-      await request('POST', '/chat-votes', token, {
+    /** Casts or takes back the caller's vote in one cms transaction (concurrent clicks stay consistent). */
+    async toggleVote(token: string, messageId: number) {
+      const body = await request('POST', '/chat-votes/toggle', token, {
         body: { message: messageId },
-        query: { depth: 0 },
       })
-    },
-
-    async unvote(token: string, voteId: number) {
-      await request('DELETE', `/chat-votes/${voteId}`, token)
+      return z
+        .object({ messageId: z.number(), upvotes: z.number(), hasVoted: z.boolean() })
+        .parse(body)
     },
 
     async recordModeration(

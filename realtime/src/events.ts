@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'MUTED'
   | 'RATE_LIMITED'
   | 'SLOW_MODE'
+  | 'NOT_OPEN'
+  | 'OWN_QUESTION'
   | 'UNAVAILABLE'
 
 export type AckError = { code: ErrorCode; message: string; retryAfterMs?: number }

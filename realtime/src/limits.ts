@@ -1,43 +1,15 @@
-// Chat limits shared by every node through Redis: rate limit, slow mode,
-// mutes and bans (cms keeps the audit record; Redis answers fast per message).
+// Chat state shared by every node through Redis: the slow-mode setting shown
+// to clients, mutes and bans (who may be in the room). cms keeps the record and
+// enforces the posting rules themselves (cms/src/services/chatRules.ts).
 import type { Redis } from 'ioredis'
-
-// Sliding window: the oldest entries fall out, at most `limit` remain in `window` ms.
-const SLIDING_WINDOW = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, tonumber(ARGV[1]) - tonumber(ARGV[2]))
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return tonumber(oldest[2]) + tonumber(ARGV[2]) - tonumber(ARGV[1])
-end
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 0
-`
 
 export type ChatLimits = ReturnType<typeof createChatLimits>
 
 export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: number) {
   const key = (...parts: (string | number)[]) => `${prefix}${parts.join(':')}`
-  let sequence = 0
 
   return {
     ratePerSecond,
-
-    /** 0 when the user may send now, otherwise the milliseconds to wait. */
-    async rateLimitWait(userId: number): Promise<number> {
-      const now = Date.now()
-      const member = `${now}-${process.pid}-${sequence++}`
-      const wait = await redis.eval(
-        SLIDING_WINDOW,
-        1,
-        key('rate', userId),
-        now,
-        1000,
-        ratePerSecond,
-        member,
-      )
-      return Number(wait)
-    },
 
     async slowModeSeconds(eventId: number): Promise<number> {
       return Number((await redis.get(key('slow', eventId))) ?? 0)
@@ -46,14 +18,6 @@ export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: nu
     async setSlowMode(eventId: number, seconds: number) {
       if (seconds > 0) await redis.set(key('slow', eventId), seconds)
       else await redis.del(key('slow', eventId))
-    },
-
-    /** 0 when the user may post under slow mode now, otherwise the milliseconds to wait. */
-    async slowModeWait(eventId: number, userId: number, seconds: number): Promise<number> {
-      const slot = key('slow', eventId, userId)
-      const isFree = await redis.set(slot, '1', 'PX', seconds * 1000, 'NX')
-      if (isFree === 'OK') return 0
-      return Math.max(1, await redis.pttl(slot))
     },
 
     async mutedUntil(eventId: number, userId: number): Promise<string | null> {

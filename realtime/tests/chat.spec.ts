@@ -13,6 +13,7 @@ import {
   type RealtimeNode,
   request,
   type Session,
+  startEventNow,
   startNode,
   uniqueId,
 } from './helpers.ts'
@@ -59,6 +60,7 @@ beforeAll(async () => {
   )
   const event = events.body.docs.find((doc: any) => doc.capacity >= 50)
   eventId = event.id
+  await startEventNow(cmsUrl, eventId)
   ;[organizer, otherOrganizer] = event.organizer === olivia.id ? [olivia, oscar] : [oscar, olivia]
 })
 

@@ -2,6 +2,7 @@ import { headersWithCors, type Endpoint, type PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { env } from '../env'
+import { RequestError } from './errors'
 import { readyRedis } from './redis'
 
 /** "<max>/<seconds>": at most `max` requests per window of `seconds`. */
@@ -22,6 +23,11 @@ const rateLimitEnvSchema = z.object({
   RATE_LIMIT_REGISTER: limitSchema('20/600'),
   RATE_LIMIT_REGISTRATIONS: limitSchema('30/60'),
   RATE_LIMIT_CHECKOUT: limitSchema('10/60'),
+  RATE_LIMIT_PASSWORD_RESET: limitSchema('5/600'),
+  // Failed logins from one address across all accounts (password spraying).
+  RATE_LIMIT_LOGIN_FAILURES: limitSchema('30/900'),
+  // Chat lines and questions per person, as a sliding window (realtime's RATE_LIMIT_PER_SECOND shows it).
+  RATE_LIMIT_CHAT: limitSchema('3/1'),
   RATE_LIMIT_PREFIX: z.string().min(1).optional(),
 })
 
@@ -44,6 +50,13 @@ const limits = parseRateLimitEnv(process.env)
  */
 const keyPrefix =
   limits.RATE_LIMIT_PREFIX ?? `ep:ratelimit:${new URL(env.DATABASE_URL).pathname.slice(1)}:`
+
+/** A Redis key in this deployment's rate-limit space. */
+export const rateLimitKey = (...parts: (string | number)[]): string =>
+  `${keyPrefix}${parts.join(':')}`
+
+export const loginFailureLimit = limits.RATE_LIMIT_LOGIN_FAILURES
+export const chatRateLimit = limits.RATE_LIMIT_CHAT
 
 export type RateLimitPolicy = {
   name: string
@@ -86,6 +99,12 @@ export const rateLimits = {
     key: async (req) => `${clientAddress(req)}:${await emailInBody(req)}`,
   },
   register: { name: 'register', ...limits.RATE_LIMIT_REGISTER, key: clientAddress },
+  /** Forgot-password and reset, per address: no mail bombing, no token guessing. */
+  passwordReset: {
+    name: 'password-reset',
+    ...limits.RATE_LIMIT_PASSWORD_RESET,
+    key: clientAddress,
+  },
   registrations: { name: 'registrations', ...limits.RATE_LIMIT_REGISTRATIONS, key: userOrAddress },
   checkout: { name: 'checkout', ...limits.RATE_LIMIT_CHECKOUT, key: userOrAddress },
 } satisfies Record<string, RateLimitPolicy>
@@ -121,6 +140,43 @@ export async function hitRateLimit(
     remaining: Math.max(0, policy.max - count),
     retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)),
   }
+}
+
+/** The 429 a refused caller gets from a hook or operation, with Retry-After on the response. */
+export function tooManyRequests(
+  req: PayloadRequest,
+  retryAfterSeconds: number,
+  message: string,
+  data: Record<string, unknown>,
+): RequestError {
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.set('Retry-After', String(retryAfterSeconds))
+  return new RequestError(message, 429, { ...data, retryAfterSeconds })
+}
+
+/**
+ * Counts one request against the policy inside an operation (a hook), throwing
+ * the 429 when over it. Like withRateLimit, a Redis outage lets the request through.
+ */
+export async function assertWithinRateLimit(
+  req: PayloadRequest,
+  policy: RateLimitPolicy,
+  code: string,
+): Promise<void> {
+  let result: RateLimitResult
+  try {
+    result = await hitRateLimit(policy, await policy.key(req))
+  } catch (error) {
+    req.payload.logger.warn({ err: error, rateLimit: policy.name }, 'rate limit not checked')
+    return
+  }
+  if (result.isAllowed) return
+  throw tooManyRequests(
+    req,
+    result.retryAfterSeconds,
+    `Too many requests. Try again in ${result.retryAfterSeconds} seconds.`,
+    { code },
+  )
 }
 
 /**
@@ -159,6 +215,7 @@ export function withRateLimit(endpoint: Endpoint, policy: RateLimitPolicy): Endp
           errors: [
             {
               message: `Too many requests. Try again in ${result.retryAfterSeconds} seconds.`,
+              data: { code: 'RATE_LIMITED', retryAfterSeconds: result.retryAfterSeconds },
             },
           ],
         },

@@ -1,6 +1,11 @@
+import { readdir } from 'node:fs/promises'
+
+import config from '@payload-config'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { AUTH_ERROR } from '../../src/contract/auth'
+import { FREE_FAILURES } from '../../src/lib/loginThrottle'
 import { api, createUser, testPayload, type TestUser } from '../helpers'
 import { closePayload } from '../closePayload'
 
@@ -118,28 +123,73 @@ describe('log in, me, log out', () => {
     const me = await api('GET', '/auth/me', { token: user.token })
     expect(me.status).toBe(401)
   })
+})
 
-  it('locks the account after 5 failed logins, even for the right password', async () => {
-    const user = await createUser(payload, 'user')
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await api('POST', '/auth/login', {
-        body: { email: user.user.email, password: 'wrong-password' },
-      })
+describe('failed logins slow the failing address, never the owner', () => {
+  const from = (address: string) => ({ 'X-Forwarded-For': address })
+  const logIn = (path: string, email: string, password: string, address: string) =>
+    api('POST', path, { body: { email, password }, headers: from(address) })
+
+  it('after a stranger’s failures the stranger gets 429 + Retry-After; the admin still logs in elsewhere', async () => {
+    const victim = await createUser(payload, 'admin')
+    const stranger = '203.0.113.7'
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt++) {
+      const res = await logIn('/users/login', victim.user.email, 'guess-' + attempt, stranger)
+      expect(res.status).toBe(401)
     }
-    const res = await api('POST', '/auth/login', {
-      body: { email: user.user.email, password: user.password },
-    })
-    expect(res.status).toBeGreaterThanOrEqual(400)
-    expect(res.body.errors[0].message).toMatch(/locked/i)
+    for (const path of ['/users/login', '/auth/login']) {
+      // Even the right password waits: the address is throttled before anything is checked.
+      const throttled = await logIn(path, victim.user.email, victim.password, stranger)
+      expect(throttled.status, path).toBe(429)
+      expect(throttled.body.errors[0].data.code).toBe(AUTH_ERROR.loginThrottled)
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(10)
+      expect(throttled.body.token).toBeUndefined()
+    }
+    for (const path of ['/users/login', '/auth/login']) {
+      const owner = await logIn(path, victim.user.email, victim.password, '198.51.100.20')
+      expect(owner.status, path).toBe(200)
+      expect(owner.body.user.id).toBe(victim.user.id)
+    }
   })
 
-  it('lets only an admin unlock a locked account', async () => {
-    const locked = await createUser(payload, 'user')
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await api('POST', '/auth/login', {
-        body: { email: locked.user.email, password: 'wrong-password' },
-      })
+  it('one address guessing across many accounts is capped (password spraying)', async () => {
+    const sprayer = '203.0.113.99'
+    let status = 0
+    for (let attempt = 0; attempt < 40 && status !== 429; attempt++) {
+      status = (await logIn('/users/login', `nobody-${attempt}@test.example`, 'x', sprayer)).status
     }
+    expect(status).toBe(429)
+    const person = await createUser(payload, 'user')
+    expect((await logIn('/users/login', person.user.email, person.password, sprayer)).status).toBe(
+      429,
+    )
+    expect(
+      (await logIn('/users/login', person.user.email, person.password, '198.51.100.21')).status,
+    ).toBe(200)
+  })
+
+  it('a successful login clears the address’s failures for the account', async () => {
+    const person = await createUser(payload, 'user')
+    const home = '198.51.100.22'
+    for (let round = 0; round < 3; round++) {
+      for (let attempt = 0; attempt < FREE_FAILURES - 1; attempt++) {
+        await logIn('/users/login', person.user.email, 'typo', home)
+      }
+      expect((await logIn('/users/login', person.user.email, person.password, home)).status).toBe(
+        200,
+      )
+    }
+  })
+
+  it('only an admin unlocks a throttled account, for every address', async () => {
+    const locked = await createUser(payload, 'user')
+    const address = '203.0.113.50'
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt++) {
+      await logIn('/users/login', locked.user.email, 'wrong-password', address)
+    }
+    expect((await logIn('/auth/login', locked.user.email, locked.password, address)).status).toBe(
+      429,
+    )
     const other = await createUser(payload, 'organizer')
     const refused = await api('POST', '/users/unlock', {
       token: other.token,
@@ -151,10 +201,56 @@ describe('log in, me, log out', () => {
       body: { email: locked.user.email },
     })
     expect(unlocked.status).toBe(200)
-    const login = await api('POST', '/auth/login', {
-      body: { email: locked.user.email, password: locked.password },
+    expect((await logIn('/auth/login', locked.user.email, locked.password, address)).status).toBe(
+      200,
+    )
+  })
+
+  it('forgot-password and reset are rate-limited per address', async () => {
+    const address = '203.0.113.80'
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const res = await api('POST', '/users/forgot-password', {
+        body: { email: `someone-${attempt}@test.example` },
+        headers: from(address),
+      })
+      statuses.push(res.status)
+      if (res.status === 429) {
+        expect(res.body.errors[0].data.code).toBe(AUTH_ERROR.rateLimited)
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      }
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200])
+    expect(statuses.slice(5)).toEqual([429, 429, 429])
+    const reset = await api('POST', '/users/reset-password', {
+      body: { token: 'guess', password: 'new-password-1' },
+      headers: from(address),
     })
-    expect(login.status).toBe(200)
+    expect(reset.status).toBe(429)
+  })
+})
+
+describe('accounts are created through sign-up only', () => {
+  it('POST /api/users is refused to anonymous callers and to non-admins', async () => {
+    const body = { email: 'direct@test.example', password: 'long-enough-1', name: 'Direct' }
+    expect((await api('POST', '/users', { body })).status).toBe(403)
+    for (const role of ['user', 'organizer'] as const) {
+      const caller = await createUser(payload, role)
+      expect((await api('POST', '/users', { token: caller.token, body })).status).toBe(403)
+    }
+    const stored = await payload.count({
+      collection: 'users',
+      where: { email: { equals: 'direct@test.example' } },
+    })
+    expect(stored.totalDocs).toBe(0)
+  })
+})
+
+describe('GraphQL is off', () => {
+  it('the config disables it and no route serves /api/graphql', async () => {
+    expect((await config).graphQL.disable).toBe(true)
+    const apiRoutes = await readdir(new URL('../../src/app/(payload)/api', import.meta.url))
+    expect(apiRoutes.filter((name) => name.includes('graphql'))).toEqual([])
   })
 })
 

@@ -109,14 +109,14 @@ describe('chat votes', () => {
 
   it('nobody takes back or reads another user’s vote', async () => {
     const vote = await api('POST', '/chat-votes', {
-      token: alice.token,
+      token: bob.token,
       body: { message: question.id },
     })
     expect(vote.status).toBe(201)
     expect(
-      (await api('DELETE', `/chat-votes/${vote.body.doc.id}`, { token: bob.token })).status,
+      (await api('DELETE', `/chat-votes/${vote.body.doc.id}`, { token: alice.token })).status,
     ).toBe(403)
-    const list = await api('GET', '/chat-votes', { token: bob.token })
+    const list = await api('GET', '/chat-votes', { token: alice.token })
     expect(list.body.docs).toEqual([])
   })
 })

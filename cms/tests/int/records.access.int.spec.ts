@@ -236,14 +236,19 @@ describe('chat and Q&A', () => {
   })
 
   it('a confirmed registrant posts and reads the event’s chat', async () => {
+    // The chat opens 15 minutes before the start: this event has begun.
+    const live = await createEvent(payload, olivia.user, {
+      startTime: new Date(Date.now() - 60_000).toISOString(),
+    })
+    await register(alice, live)
     const post = await api('POST', '/chat-messages', {
       token: alice.token,
-      body: { event: oliviaEvent.id, message: 'Hello!', user: bob.user.id, upvotes: 99 },
+      body: { event: live.id, message: 'Hello!', user: bob.user.id, upvotes: 99 },
     })
     expect(post.status).toBe(201)
     expect(post.body.doc.user.id ?? post.body.doc.user).toBe(alice.user.id)
     expect(post.body.doc.upvotes).toBe(0)
-    const read = await api('GET', `/chat-messages?where[event][equals]=${oliviaEvent.id}`, {
+    const read = await api('GET', `/chat-messages?where[event][equals]=${live.id}`, {
       token: alice.token,
     })
     expect(read.body.docs.map((doc: { message: string }) => doc.message)).toContain('Hello!')

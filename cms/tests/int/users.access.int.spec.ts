@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { AUTH_ERROR } from '../../src/contract/auth'
 import { api, createUser, testPayload, type TestUser } from '../helpers'
 import { closePayload } from '../closePayload'
 
@@ -115,7 +116,7 @@ describe('users: admins', () => {
     expect(res.body.doc.role).toBe('organizer')
   })
 
-  it('an admin creates an admin; anybody else creating a user gets role user', async () => {
+  it('an admin creates an admin; nobody else creates accounts here', async () => {
     const byAdmin = await api('POST', '/users', {
       token: admin.token,
       body: {
@@ -135,7 +136,109 @@ describe('users: admins', () => {
         role: 'admin',
       },
     })
-    expect(anonymous.status).toBe(201)
-    expect(anonymous.body.doc.role).toBe('user')
+    expect(anonymous.status).toBe(403)
+  })
+})
+
+describe('users: private fields are not searchable, by anyone', () => {
+  const attacks = [
+    `where[sessions.createdAt][greater_than]=${encodeURIComponent('2000-01-01')}`,
+    'where[sessions.id][exists]=true',
+    'where[hash][exists]=true',
+    'where[salt][like]=a',
+    'where[resetPasswordToken][exists]=true',
+    'where[or][0][name][exists]=true&where[or][1][resetPasswordExpiration][exists]=true',
+    'sort=-sessions.createdAt',
+    'sort=name,hash',
+  ]
+
+  it('anonymous visitors and attendees get 400 naming the field', async () => {
+    for (const token of [undefined, alice.token]) {
+      for (const query of attacks) {
+        const res = await api('GET', `/users?${query}`, { token })
+        expect(res.status, query).toBe(400)
+        expect(res.body.errors[0].data.code).toBe(AUTH_ERROR.fieldNotQueryable)
+        expect(query).toContain(res.body.errors[0].data.path.split('.')[0])
+      }
+    }
+    const count = await api('GET', '/users/count?where[sessions.createdAt][exists]=true', {
+      token: alice.token,
+    })
+    expect(count.status).toBe(400)
+  })
+
+  it('the same filters through another collection’s relationship are refused too', async () => {
+    for (const token of [undefined, alice.token]) {
+      for (const query of [
+        'where[organizer.sessions.createdAt][exists]=true',
+        'where[organizer.hash][exists]=true',
+        'where[organizer.resetPasswordToken][exists]=true',
+        'sort=organizer.sessions.createdAt',
+      ]) {
+        const res = await api('GET', `/events?${query}`, { token })
+        expect(res.status, query).toBe(400)
+      }
+    }
+  })
+})
+
+describe('users: changing one’s email or password needs the current password', () => {
+  let carol: TestUser
+
+  beforeAll(async () => {
+    carol = await createUser(payload, 'user')
+  })
+
+  const patchSelf = (body: Record<string, unknown>) =>
+    api('PATCH', `/users/${carol.user.id}`, { token: carol.token, body })
+
+  it('missing: 400 CURRENT_PASSWORD_REQUIRED on currentPassword, nothing changes', async () => {
+    for (const body of [{ email: 'carol-new@test.example' }, { password: 'brand-new-pass-1' }]) {
+      const res = await patchSelf(body)
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data).toMatchObject({
+        code: AUTH_ERROR.currentPasswordRequired,
+        path: 'currentPassword',
+      })
+    }
+    const stored = await payload.findByID({ collection: 'users', id: carol.user.id })
+    expect(stored.email).toBe(carol.user.email)
+  })
+
+  it('wrong: 400 CURRENT_PASSWORD_WRONG on currentPassword', async () => {
+    const res = await patchSelf({ email: 'carol-new@test.example', currentPassword: 'not-it' })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data).toMatchObject({
+      code: AUTH_ERROR.currentPasswordWrong,
+      path: 'currentPassword',
+    })
+    const stored = await payload.findByID({ collection: 'users', id: carol.user.id })
+    expect(stored.email).toBe(carol.user.email)
+  })
+
+  it('right: the email and password change and currentPassword is not stored', async () => {
+    const res = await patchSelf({
+      email: 'carol-new@test.example',
+      password: 'brand-new-pass-1',
+      currentPassword: carol.password,
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.doc.email).toBe('carol-new@test.example')
+    expect(JSON.stringify(res.body)).not.toContain(carol.password)
+    const login = await api('POST', '/auth/login', {
+      body: { email: 'carol-new@test.example', password: 'brand-new-pass-1' },
+    })
+    expect(login.status).toBe(200)
+    expect(JSON.stringify(login.body.user)).not.toContain('currentPassword')
+  })
+
+  it('other changes need no password; an admin editing someone else needs none', async () => {
+    expect((await patchSelf({ name: 'Carol Renamed' })).status).toBe(200)
+    const byAdmin = await api('PATCH', `/users/${bob.user.id}`, {
+      token: admin.token,
+      body: { email: 'bob-by-admin@test.example' },
+    })
+    expect(byAdmin.status).toBe(200)
+    expect(byAdmin.body.doc.email).toBe('bob-by-admin@test.example')
   })
 })

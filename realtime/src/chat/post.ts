@@ -1,13 +1,46 @@
+import { z } from 'zod'
+
 import { tokenOf } from '../auth.ts'
 import { CmsRequestError } from '../cms.ts'
-import type { ChatMessage } from '../events.ts'
+import type { ChatMessage, ErrorCode } from '../events.ts'
 import { ChatError, type HandlerContext, requireJoined } from '../handler.ts'
 import { eventRoom } from '../rooms.ts'
 import type { PostInput } from '../schemas.ts'
 
+// cms's refusal codes (cms/src/contract/chat.ts) and the ack codes they become.
+const REFUSALS: Record<string, ErrorCode> = {
+  CHAT_BANNED: 'BANNED',
+  CHAT_MUTED: 'MUTED',
+  CHAT_RATE_LIMITED: 'RATE_LIMITED',
+  CHAT_SLOW_MODE: 'SLOW_MODE',
+  CHAT_NOT_OPEN: 'NOT_OPEN',
+}
+
+const refusalSchema = z.object({
+  errors: z.tuple(
+    [
+      z.object({
+        message: z.string(),
+        data: z.object({ code: z.string(), retryAfterMs: z.number().optional() }),
+      }),
+    ],
+    z.unknown(),
+  ),
+})
+
+/** The ack error for a chat rule cms enforced, or null for any other refusal. */
+function chatRefusal(error: CmsRequestError): ChatError | null {
+  const parsed = refusalSchema.safeParse(error.body)
+  if (!parsed.success) return null
+  const [{ message, data }] = parsed.data.errors
+  const code = REFUSALS[data.code]
+  return code ? new ChatError(code, message, data.retryAfterMs) : null
+}
+
 /**
- * Posts a chat message or a question: checks bans, mutes, the rate limit and
- * slow mode, stores it in cms, and only then acknowledges and broadcasts it.
+ * Posts a chat message or a question: cms stores it only if its rules allow
+ * (bans, mutes, the opening time, the rate limit, slow mode: one place,
+ * cms/src/services/chatRules.ts); only then is it acknowledged and broadcast.
  */
 export async function postMessage(
   context: HandlerContext,
@@ -17,30 +50,7 @@ export async function postMessage(
   const { io, socket, deps } = context
   const { user } = socket.data
   const token = tokenOf(socket)
-  const joined = requireJoined(context, eventId)
-  if (joined.role === 'attendee') {
-    if (await deps.limits.isBanned(eventId, user.id)) {
-      throw new ChatError('BANNED', 'You were removed from this event’s chat.')
-    }
-    const mutedUntil = await deps.limits.mutedUntil(eventId, user.id)
-    if (mutedUntil) {
-      throw new ChatError(
-        'MUTED',
-        `You are muted until ${mutedUntil}.`,
-        Date.parse(mutedUntil) - Date.now(),
-      )
-    }
-  }
-  const rateWait = await deps.limits.rateLimitWait(user.id)
-  if (rateWait > 0) throw new ChatError('RATE_LIMITED', 'Slow down a little.', rateWait)
-  if (joined.role === 'attendee') {
-    const slowSeconds = await deps.limits.slowModeSeconds(eventId)
-    if (slowSeconds > 0) {
-      const wait = await deps.limits.slowModeWait(eventId, user.id, slowSeconds)
-      if (wait > 0)
-        throw new ChatError('SLOW_MODE', `Slow mode: one message every ${slowSeconds} s.`, wait)
-    }
-  }
+  requireJoined(context, eventId)
 
   let message: ChatMessage
   try {
@@ -52,12 +62,10 @@ export async function postMessage(
       clientId,
     })
   } catch (error) {
+    if (!(error instanceof CmsRequestError)) throw error
     // A retry of a message already stored (same client id): acknowledge the stored one.
-    const existing =
-      error instanceof CmsRequestError && error.status === 400 && clientId
-        ? await deps.cms.messageByClientId(token, user.id, clientId)
-        : null
-    if (!existing) throw error
+    const existing = clientId ? await deps.cms.messageByClientId(token, user.id, clientId) : null
+    if (!existing) throw chatRefusal(error) ?? error
     message = existing
   }
   io.to(eventRoom(eventId)).emit(kind === 'question' ? 'qa:question' : 'message', message)

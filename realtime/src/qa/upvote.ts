@@ -4,32 +4,27 @@ import { ChatError, defineHandler, requireJoined } from '../handler.ts'
 import { eventRoom } from '../rooms.ts'
 import { messageRefSchema } from '../schemas.ts'
 
-/** qa:upvote: toggles the caller's single vote on a question; cms counts the votes. */
+/** qa:upvote: toggles the caller's single vote on a question of this event; cms counts the votes. */
 export const upvote = defineHandler(messageRefSchema, async ({ eventId, messageId }, context) => {
   requireJoined(context, eventId)
   const { io, socket, deps } = context
-  const { user } = socket.data
   const token = tokenOf(socket)
-  const existing = (await deps.cms.myVotes(token, user.id, eventId)).find(
-    (vote) => vote.messageId === messageId,
-  )
-  if (existing) {
-    await deps.cms.unvote(token, existing.id)
-  } else {
-    try {
-      await deps.cms.vote(token, messageId)
-    } catch (error) {
-      // 403: not a visible question of an event the caller may read.
-      if (error instanceof CmsRequestError && error.status === 403) {
-        throw new ChatError('NOT_FOUND', 'There is no such question.')
-      }
-      // 400: a concurrent click already stored the vote (one per user).
-      if (!(error instanceof CmsRequestError && error.status === 400)) throw error
-    }
-  }
   const question = await deps.cms.message(token, messageId)
-  if (!question || question.eventId !== eventId)
+  if (!question || question.eventId !== eventId || question.kind !== 'question') {
     throw new ChatError('NOT_FOUND', 'There is no such question.')
-  io.to(eventRoom(eventId)).emit('qa:votes', { eventId, messageId, upvotes: question.upvotes })
-  return { messageId, upvotes: question.upvotes, hasVoted: !existing }
+  }
+  let result
+  try {
+    result = await deps.cms.toggleVote(token, messageId)
+  } catch (error) {
+    if (error instanceof CmsRequestError && error.status === 403) {
+      const isOwn = JSON.stringify(error.body).includes('CHAT_OWN_QUESTION_VOTE')
+      throw isOwn
+        ? new ChatError('OWN_QUESTION', 'You cannot upvote your own question.')
+        : new ChatError('NOT_FOUND', 'There is no such question.')
+    }
+    throw error
+  }
+  io.to(eventRoom(eventId)).emit('qa:votes', { eventId, messageId, upvotes: result.upvotes })
+  return result
 })

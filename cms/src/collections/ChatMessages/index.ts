@@ -4,6 +4,8 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { moderatedEvents } from './access/moderatedEvents'
 import { postToJoinedEvents } from './access/postToJoinedEvents'
 import { readChat } from './access/readChat'
+import { enforceChatRules } from './hooks/enforceChatRules'
+import { keepWordsIntact } from './hooks/keepWordsIntact'
 import { stampAuthor } from './hooks/stampAuthor'
 import { stampOffset } from './hooks/stampOffset'
 
@@ -16,7 +18,8 @@ export const ChatMessages: CollectionConfig = {
     update: moderatedEvents,
     delete: isAdmin,
   },
-  hooks: { beforeChange: [stampAuthor, stampOffset] },
+  // Rules first: a refused message costs no more work; the stamps come after the immutability check.
+  hooks: { beforeChange: [enforceChatRules, keepWordsIntact, stampAuthor, stampOffset] },
   indexes: [
     { fields: ['event', 'sentAt'] },
     // A client retrying a send after a reconnect must not post the message twice.
@@ -30,7 +33,6 @@ export const ChatMessages: CollectionConfig = {
       relationTo: 'users',
       required: true,
       index: true,
-      access: { update: isAdminField },
     },
     {
       name: 'authorName',
@@ -43,7 +45,6 @@ export const ChatMessages: CollectionConfig = {
       name: 'clientId',
       type: 'text',
       maxLength: 64,
-      access: { update: () => false },
       admin: {
         readOnly: true,
         description: 'The sender’s id for the message (idempotent retries).',

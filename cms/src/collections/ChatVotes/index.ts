@@ -3,10 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../access/isAdmin'
 import { ownVotes } from './access/ownVotes'
 import { votableQuestions } from './access/votableQuestions'
+import { toggleVote } from './endpoints/toggleVote'
+import { lockQuestionForUnvote, lockQuestionForVote } from './hooks/lockQuestion'
 import { recountAfterUnvote, recountAfterVote } from './hooks/recountUpvotes'
 import { stampVoter } from './hooks/stampVoter'
 
-/** One upvote per user and question; deleting it takes the vote back. */
+/** One upvote per user and question (never on one's own); deleting it takes the vote back. */
 export const ChatVotes: CollectionConfig = {
   slug: 'chat-votes',
   admin: { defaultColumns: ['message', 'user', 'createdAt'], group: 'Chat' },
@@ -16,8 +18,11 @@ export const ChatVotes: CollectionConfig = {
     update: isAdmin,
     delete: ownVotes,
   },
+  endpoints: [toggleVote],
   hooks: {
     beforeValidate: [stampVoter],
+    beforeChange: [lockQuestionForVote],
+    beforeDelete: [lockQuestionForUnvote],
     afterChange: [recountAfterVote],
     afterDelete: [recountAfterUnvote],
   },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isOrganizerOrAdmin } from '../../access/isOrganizerOrAdmin'
 import { ownMedia } from './access/ownMedia'
 import { readMedia } from './access/readMedia'
+import { materialsOfOwnEvents } from './hooks/materialsOfOwnEvents'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -27,6 +28,7 @@ export const Media: CollectionConfig = {
         if (operation === 'create' && req.user) data.owner = req.user.id
         return data
       },
+      materialsOfOwnEvents,
     ],
   },
   fields: [

@@ -1,14 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
-import { anyone } from '../../access/anyone'
 import { checkRole } from '../../access/checkRole'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { renderEmail } from '../../emails/render'
 import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
+import { ownSessions } from './access/ownSessions'
 import { publicProfiles } from './access/publicProfiles'
 import { endSessionsOfDisabled, refuseDisabledLogin } from './hooks/disabledAccounts'
+import { requireCurrentPassword } from './hooks/requireCurrentPassword'
+import {
+  forgetFailedLogins,
+  throttleAuthOperations,
+  unlockThrottledAccount,
+} from './hooks/throttleLogins'
 
 export const ROLES = ['user', 'organizer', 'admin'] as const
 
@@ -20,8 +26,9 @@ export const Users: CollectionConfig = {
     listSearchableFields: ['name', 'email'],
   },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No hard lockout: a stranger could keep anyone (an admin) locked out. Failed logins
+    // slow down the failing address instead (lib/loginThrottle.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 7 * 24 * 60 * 60,
     cookies: {
       sameSite: 'Lax',
@@ -41,7 +48,8 @@ export const Users: CollectionConfig = {
   },
   access: {
     admin: ({ req: { user } }) => checkRole(['organizer', 'admin'], user),
-    create: anyone,
+    // Sign-up goes through POST /api/auth/register (rate-limited); only admins create accounts here.
+    create: isAdmin,
     read: publicProfiles,
     update: adminOrSelf,
     delete: isAdmin,
@@ -75,6 +83,15 @@ export const Users: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Payload's own sessions field lets anyone without a user pass its read check, and
+      // so filter accounts (or events by organizer) by when they logged in. Only the
+      // account itself reads its sessions; nobody queries them.
+      name: 'sessions',
+      type: 'array',
+      access: { read: ownSessions, update: () => false },
+      fields: [],
+    },
+    {
       name: 'disabled',
       type: 'checkbox',
       defaultValue: false,
@@ -87,7 +104,11 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [throttleAuthOperations],
+    beforeValidate: [requireCurrentPassword],
     beforeLogin: [refuseDisabledLogin],
+    afterLogin: [forgetFailedLogins],
+    afterOperation: [unlockThrottledAccount],
     afterChange: [endSessionsOfDisabled],
   },
   timestamps: true,

@@ -43,15 +43,16 @@ export const register: Endpoint = {
       collection: 'users',
       where: { email: { equals: email } },
       overrideAccess: true,
+      req,
     })
     if (taken.totalDocs > 0) {
       throw new RequestError('An account with this email already exists.', 409)
     }
+    // The one way to sign up: the role is fixed here, not taken from the body.
     await req.payload.create({
       collection: 'users',
-      data: { email, password, name, role: 'user' },
-      overrideAccess: false,
-      user: req.user ?? undefined,
+      data: { email, password, name, role: 'user', disabled: false },
+      overrideAccess: true,
       req,
     })
     return logIn(req, email, password, 201)

@@ -1,0 +1,17 @@
+/**
+ * Codes in `errors[0].data.code` when cms refuses a chat write. Realtime maps
+ * the posting ones onto its own ack codes; clients decide by code, never by message.
+ */
+export const CHAT_ERROR = {
+  /** The chat of an event opens 15 minutes before its start. */
+  notOpen: 'CHAT_NOT_OPEN',
+  banned: 'CHAT_BANNED',
+  muted: 'CHAT_MUTED',
+  slowMode: 'CHAT_SLOW_MODE',
+  rateLimited: 'CHAT_RATE_LIMITED',
+  /** What a person said (and who, where, when) never changes after it is posted. */
+  immutable: 'CHAT_MESSAGE_IMMUTABLE',
+  ownQuestion: 'CHAT_OWN_QUESTION_VOTE',
+} as const
+
+export type ChatErrorCode = (typeof CHAT_ERROR)[keyof typeof CHAT_ERROR]
