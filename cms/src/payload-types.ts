@@ -255,6 +255,8 @@ export interface Event {
   category?: (number | null) | Category;
   reviewedBy?: (number | null) | User;
   reviewedAt?: string | null;
+  endTime?: string | null;
+  hasRecording?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -702,6 +704,8 @@ export interface EventsSelect<T extends boolean = true> {
   category?: T;
   reviewedBy?: T;
   reviewedAt?: T;
+  endTime?: T;
+  hasRecording?: T;
   updatedAt?: T;
   createdAt?: T;
 }
