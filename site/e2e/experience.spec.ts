@@ -89,6 +89,12 @@ test.describe('finding what is live and what can be watched on demand', () => {
     await expect(card(page, RECORDED).getByText('On demand', { exact: true })).toBeVisible()
     await expect(card(page, ENDED).getByText('Ended', { exact: true })).toBeVisible()
     await expect(card(page, ENDED).getByText('On demand', { exact: true })).toHaveCount(0)
+    // Most recent first, and the form says so.
+    const titles = await page.getByRole('article').getByRole('heading').allTextContents()
+    expect(titles.indexOf(RECORDED)).toBeLessThan(titles.indexOf(ENDED))
+    await expect(page.getByLabel('Sort by').locator('option:checked')).toHaveText(
+      'Date (most recent first)',
+    )
     await expect(page.getByRole('link', { name: LIVE })).toHaveCount(0)
     await expectAccessible(page)
 
