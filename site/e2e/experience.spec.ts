@@ -103,6 +103,17 @@ test.describe('finding what is live and what can be watched on demand', () => {
     await expect(page.getByLabel('Show')).toHaveValue('live')
   })
 
+  test('an ended event offers its replay only when there is a recording', async ({ page }) => {
+    await page.goto('/events/replay-realtime-chat-deep-dive')
+    await expect(
+      page.getByText('Its recording is on demand for registered attendees'),
+    ).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Watch the replay' })).toHaveAttribute(
+      'href',
+      '/events/replay-realtime-chat-deep-dive/watch',
+    )
+  })
+
   test('the CMS says whether a recording exists, but never where it is', async ({ request }) => {
     const response = await request.get(
       `${CMS_URL}/api/events?where[slug][equals]=replay-realtime-chat-deep-dive&depth=0`,
