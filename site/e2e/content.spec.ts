@@ -64,15 +64,25 @@ test('an empty result says so and offers a way out', async ({ page }) => {
   await expect(page).toHaveURL(`${SITE_URL}/events`)
 })
 
-test('pages without islands ship no JavaScript; the event page ships only its islands', async ({
+test('pages without islands ship at most a small inline script; the event page only its checkout', async ({
   page,
 }) => {
   for (const path of ['/', '/events', '/about', '/categories/technology']) {
     await page.goto(path)
-    expect(await page.locator('script:not([type="application/ld+json"])').count(), path).toBe(0)
+    // Only the local-time script, inline: no island, no file to fetch.
+    expect(await page.locator('script[src]').count(), path).toBe(0)
+    expect(await page.locator('astro-island').count(), path).toBe(0)
+    const inline = await page
+      .locator('script:not([type="application/ld+json"])')
+      .evaluateAll((scripts) =>
+        scripts.reduce((sum, script) => sum + script.textContent!.length, 0),
+      )
+    expect(inline, path).toBeLessThan(2048)
   }
+  await page.goto('/about')
+  expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0)
   await page.goto('/events/typescript-in-production')
-  await expect(page.locator('astro-island')).toHaveCount(2)
+  await expect(page.locator('astro-island')).toHaveCount(1)
 })
 
 test('an event page carries SEO metadata, JSON-LD and calendar links', async ({

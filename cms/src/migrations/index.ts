@@ -4,6 +4,7 @@ import * as migration_20261124_113027_chat_votes_moderation from './20261124_113
 import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
 import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance'
 import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled'
+import * as migration_20261202_104256_event_end_time_and_recording_flag from './20261202_104256_event_end_time_and_recording_flag'
 import * as migration_20261202_104345_remove_login_lockout from './20261202_104345_remove_login_lockout'
 
 export const migrations = [
@@ -36,6 +37,11 @@ export const migrations = [
     up: migration_20261124_154259_user_disabled.up,
     down: migration_20261124_154259_user_disabled.down,
     name: '20261124_154259_user_disabled',
+  },
+  {
+    up: migration_20261202_104256_event_end_time_and_recording_flag.up,
+    down: migration_20261202_104256_event_end_time_and_recording_flag.down,
+    name: '20261202_104256_event_end_time_and_recording_flag',
   },
   {
     up: migration_20261202_104345_remove_login_lockout.up,

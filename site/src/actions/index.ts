@@ -3,6 +3,8 @@ import { z } from 'zod'
 
 import { AUTH_COOKIE, type AuthResult } from '../lib/account'
 import { CmsError, CmsUnavailableError } from '../lib/cms'
+import { profileFieldErrors, type ProfileFieldErrors } from '../lib/profile'
+import type { User } from '../lib/schemas'
 import { account, isSecureSite } from '../lib/site'
 
 type Cookies = Parameters<Parameters<typeof defineAction>[0]['handler']>[1]['cookies']
@@ -39,9 +41,51 @@ function toActionError(error: unknown, fallback: string): ActionError {
   return new ActionError({ code: 'INTERNAL_SERVER_ERROR', message: fallback })
 }
 
+type ProfileResult = { saved: 'name' | 'email' | 'password' } | { fieldErrors: ProfileFieldErrors }
+
+/**
+ * A profile change as the signed-in owner. A refusal that belongs to a field comes back as
+ * `fieldErrors` (shown beside that field); anything else is the form's general error.
+ */
+async function changeProfile(
+  locals: App.Locals,
+  change: (userId: number, token: string) => Promise<Pick<User, 'name' | 'email'>>,
+  saved: 'name' | 'email' | 'password',
+): Promise<ProfileResult> {
+  const { user, token } = locals
+  if (!user || !token) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log in first.' })
+  try {
+    const updated = await change(user.id, token)
+    // The page renders after this action in the same request: it shows the saved values.
+    locals.user = { ...user, ...updated }
+    return { saved }
+  } catch (error) {
+    const fieldErrors = profileFieldErrors(error)
+    if (fieldErrors) return { fieldErrors }
+    throw toActionError(error, 'Could not save your change. Please try again.')
+  }
+}
+
+type ActionContext = Parameters<Parameters<typeof defineAction>[0]['handler']>[1]
+
+/**
+ * After an email or password change, a fresh session with the new credentials, in case the
+ * CMS ends the old one. The change itself is saved already, so a failed login only means the
+ * visitor logs in again by hand.
+ */
+async function renewSession(context: ActionContext, address: string, password: string) {
+  try {
+    const session = await account.logIn(address, password, context.clientAddress)
+    setSession(context.cookies, session, context.url.protocol === 'https:')
+  } catch {
+    // Keep the current cookie; if it no longer holds, the next page asks to log in.
+  }
+}
+
 const email = z.email('Enter a valid email address.').max(254)
 const password = z.string().min(1, 'Enter your password.').max(200)
 const newPassword = z.string().min(8, 'Use at least 8 characters.').max(200)
+const currentPassword = z.string().min(1, 'Enter your current password.').max(200)
 
 export const server = {
   logIn: defineAction({
@@ -132,5 +176,57 @@ export const server = {
         throw toActionError(error, 'Could not cancel this registration. Please try again.')
       }
     },
+  }),
+
+  updateName: defineAction({
+    accept: 'form',
+    input: z.object({ name: z.string().trim().min(1, 'Enter your name.').max(120) }),
+    handler: (input, context) =>
+      changeProfile(
+        context.locals,
+        (userId, token) => account.updateProfile(userId, token, { name: input.name }),
+        'name',
+      ),
+  }),
+
+  changeEmail: defineAction({
+    accept: 'form',
+    input: z.object({ email, currentPassword }),
+    handler: (input, context) =>
+      changeProfile(
+        context.locals,
+        async (userId, token) => {
+          const updated = await account.updateProfile(userId, token, {
+            email: input.email,
+            currentPassword: input.currentPassword,
+          })
+          await renewSession(context, input.email, input.currentPassword)
+          return updated
+        },
+        'email',
+      ),
+  }),
+
+  changePassword: defineAction({
+    accept: 'form',
+    input: z
+      .object({ currentPassword, newPassword, confirmPassword: z.string().max(200) })
+      .refine((input) => input.newPassword === input.confirmPassword, {
+        message: 'The two new passwords differ.',
+        path: ['confirmPassword'],
+      }),
+    handler: (input, context) =>
+      changeProfile(
+        context.locals,
+        async (userId, token) => {
+          const updated = await account.updateProfile(userId, token, {
+            password: input.newPassword,
+            currentPassword: input.currentPassword,
+          })
+          if (updated.email) await renewSession(context, updated.email, input.newPassword)
+          return updated
+        },
+        'password',
+      ),
   }),
 }

@@ -37,6 +37,7 @@ const checkoutSchema = z.object({
   registration: z.union([registrationSchema, z.number()]).optional(),
 })
 const messageSchema = z.unknown()
+const profileUpdateSchema = z.object({ doc: userSchema.pick({ name: true, email: true }) })
 
 /** Calls made on behalf of one visitor: personal, so never cached. */
 export function createAccountApi(cms: CmsClient) {
@@ -99,6 +100,24 @@ export function createAccountApi(cms: CmsClient) {
         clientAddress,
       })
       return { ...data, exp: expiryOf(data.token) }
+    },
+
+    /**
+     * The owner's own profile. Changing the email or password carries the current password,
+     * which the CMS checks (400 CURRENT_PASSWORD_REQUIRED / CURRENT_PASSWORD_WRONG).
+     */
+    async updateProfile(
+      userId: number,
+      token: string,
+      data: { name?: string; email?: string; password?: string; currentPassword?: string },
+    ): Promise<Pick<User, 'name' | 'email'>> {
+      return (
+        await cms.request(`/api/users/${userId}`, profileUpdateSchema, {
+          method: 'PATCH',
+          body: data,
+          token,
+        })
+      ).data.doc
     },
 
     /** The watch page's access: the player's source and token, or a CmsError saying why not. */

@@ -2,13 +2,24 @@ import { z } from 'zod'
 
 import { currentRequestId } from './requestContext'
 
-/** The CMS answered with an error status; `status` is kept so pages can map 401/404/409. */
+/**
+ * The CMS answered with an error status; `status` is kept so pages can map 401/404/409, and
+ * the machine `code` and the field's `path`, when the CMS names them, so forms decide by code.
+ */
 export class CmsError extends Error {
   readonly status: number
-  constructor(status: number, message: string, options?: ErrorOptions) {
+  readonly code?: string
+  readonly path?: string
+  constructor(
+    status: number,
+    message: string,
+    options?: ErrorOptions & { code?: string; path?: string },
+  ) {
     super(message, options)
     this.name = 'CmsError'
     this.status = status
+    this.code = options?.code
+    this.path = options?.path
   }
 }
 
@@ -21,7 +32,22 @@ export class CmsUnavailableError extends Error {
 }
 
 const cmsErrorBodySchema = z.object({
-  errors: z.array(z.object({ message: z.string() })).min(1),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        data: z
+          .object({
+            code: z.string().optional(),
+            path: z.string().optional(),
+            // Payload's ValidationError lists each invalid field.
+            errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+          })
+          .nullish()
+          .catch(undefined),
+      }),
+    )
+    .min(1),
 })
 
 export type CmsRequest = {
@@ -99,10 +125,15 @@ export function createCmsClient(baseUrl: string): CmsClient {
           throw new CmsUnavailableError(new Error(`HTTP ${response.status}`))
         }
         const parsed = cmsErrorBodySchema.safeParse(json)
-        throw new CmsError(
-          response.status,
-          parsed.success ? parsed.data.errors[0]!.message : `Request failed (${response.status}).`,
-        )
+        if (!parsed.success) {
+          throw new CmsError(response.status, `Request failed (${response.status}).`)
+        }
+        const [first] = parsed.data.errors
+        const field = first!.data?.errors?.[0]
+        throw new CmsError(response.status, field?.message ?? first!.message, {
+          code: first!.data?.code,
+          path: first!.data?.path ?? field?.path,
+        })
       }
       const parsed = schema.safeParse(json)
       if (!parsed.success) {

@@ -7,6 +7,7 @@ const parse = (query: string) => parseDiscoveryParams(new URLSearchParams(query)
 describe('parseDiscoveryParams', () => {
   it('reads the filters a shared URL carries', () => {
     expect(parse('q=design&category=design&price=paid&maxPrice=50&sort=price-asc&page=2')).toEqual({
+      show: 'upcoming',
       q: 'design',
       category: 'design',
       when: 'upcoming',
@@ -21,8 +22,9 @@ describe('parseDiscoveryParams', () => {
 
   it('drops malformed values instead of failing', () => {
     expect(
-      parse('page=-3&maxPrice=abc&sort=<x>&when=someday&from=2026-13-45&category=%00'),
+      parse('page=-3&maxPrice=abc&sort=<x>&when=someday&from=2026-13-45&category=%00&show=all'),
     ).toEqual({
+      show: 'upcoming',
       q: undefined,
       category: undefined,
       when: 'upcoming',
@@ -75,5 +77,34 @@ describe('cmsEventQuery and discoverySearch', () => {
     const filters = parse('q=jazz&sort=date&page=1')
     expect(discoverySearch(filters)).toBe('?q=jazz')
     expect(discoverySearch(filters, { page: 3 })).toBe('?q=jazz&page=3')
+  })
+
+  it('lists what is live now: started by this minute and not yet over', () => {
+    const query = cmsEventQuery(parse('show=live&when=week'), new Date('2026-11-24T11:27:42Z'))
+    expect(query).toMatchObject({
+      to: '2026-11-24T11:27:00.000Z',
+      endsAfter: '2026-11-24T11:27:00.000Z',
+    })
+    expect(query).not.toHaveProperty('from')
+  })
+
+  it('lists past events most recent first, within custom dates, on demand only when asked', () => {
+    const now = new Date('2026-11-24T11:27:42Z')
+    const past = cmsEventQuery(parse('show=past&from=2026-10-01&to=2026-10-31'), now)
+    expect(past).toMatchObject({
+      endsBefore: '2026-11-24T11:27:00.000Z',
+      sort: '-startTime',
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-10-31T23:59:59.999Z',
+    })
+    expect(past).not.toHaveProperty('recording')
+    const onDemand = cmsEventQuery(parse('show=past'), now, { onDemandOnly: true, limit: 4 })
+    expect(onDemand).toMatchObject({ recording: 'true', limit: '4' })
+    expect(onDemand).not.toHaveProperty('from')
+  })
+
+  it('keeps the chosen part of the event’s life in links', () => {
+    expect(discoverySearch(parse('show=past&page=2'))).toBe('?show=past&page=2')
+    expect(discoverySearch(parse('show=upcoming'))).toBe('')
   })
 })

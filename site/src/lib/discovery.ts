@@ -17,12 +17,21 @@ export const DATE_RANGES = {
 } as const
 export type DateRange = keyof typeof DATE_RANGES
 
+/** Which part of an event's life the list shows; past events with a recording are on demand. */
+export const SHOWS = {
+  upcoming: 'Upcoming',
+  live: 'Live now',
+  past: 'Past and on demand',
+} as const
+export type Show = keyof typeof SHOWS
+
 export const PAGE_SIZE = 12
 
 const isoDate = z.iso.date()
 
 /** Each parameter is validated on its own: a malformed one is dropped, never an error. */
 const discoveryParamSchemas = {
+  show: z.enum(Object.keys(SHOWS) as [Show, ...Show[]]),
   q: z.string().trim().min(1).max(100),
   category: z
     .string()
@@ -38,6 +47,7 @@ const discoveryParamSchemas = {
 }
 
 export type DiscoveryFilters = {
+  show: Show
   q?: string
   category?: string
   when: DateRange
@@ -68,6 +78,7 @@ export function parseDiscoveryParams(params: URLSearchParams): DiscoveryFilters 
   if (when === 'upcoming' && (from || to)) when = 'custom'
   if (when === 'custom' && !from && !to) when = 'upcoming'
   return {
+    show: pick(params, 'show') ?? 'upcoming',
     q: pick(params, 'q'),
     category: pick(params, 'category'),
     when,
@@ -119,16 +130,34 @@ export function dateWindow(
 }
 
 /** The query string for GET /api/events that lists what the filters describe. */
-export function cmsEventQuery(filters: DiscoveryFilters, now: Date): Record<string, string> {
-  const window = dateWindow(filters, now)
+export function cmsEventQuery(
+  filters: DiscoveryFilters,
+  now: Date,
+  { limit = PAGE_SIZE, onDemandOnly = false }: { limit?: number; onDemandOnly?: boolean } = {},
+): Record<string, string> {
+  const minute = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE).toISOString()
   const query: Record<string, string> = {
-    limit: String(PAGE_SIZE),
+    limit: String(limit),
     page: String(filters.page),
     sort: SORTS[filters.sort].cms,
     depth: '1',
-    from: window.from,
   }
-  if (window.to) query.to = window.to
+  if (filters.show === 'live') {
+    // Started and not yet over; the date ranges describe what is to come, so they do not apply.
+    query.to = minute
+    query.endsAfter = minute
+  } else if (filters.show === 'past') {
+    query.endsBefore = minute
+    // The most recent first; custom dates (the only range that can lie in the past) still apply.
+    if (filters.sort === 'date') query.sort = '-startTime'
+    if (filters.when === 'custom' && filters.from) query.from = `${filters.from}T00:00:00.000Z`
+    if (filters.when === 'custom' && filters.to) query.to = `${filters.to}T23:59:59.999Z`
+    if (onDemandOnly) query.recording = 'true'
+  } else {
+    const window = dateWindow(filters, now)
+    query.from = window.from
+    if (window.to) query.to = window.to
+  }
   if (filters.q) query.q = filters.q
   if (filters.category) query.category = filters.category
   if (filters.price) query.price = filters.price
@@ -143,6 +172,7 @@ export function discoverySearch(
 ) {
   const merged = { ...filters, ...overrides }
   const params = new URLSearchParams()
+  if (merged.show !== 'upcoming') params.set('show', merged.show)
   if (merged.q) params.set('q', merged.q)
   if (merged.category) params.set('category', merged.category)
   if (merged.when !== 'upcoming') params.set('when', merged.when)

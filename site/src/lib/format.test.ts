@@ -6,7 +6,9 @@ import {
   formatInZone,
   formatPrice,
   formatShort,
+  formatTime,
   priceAsDecimal,
+  zoneLabel,
 } from './format'
 
 describe('formatPrice', () => {
@@ -36,12 +38,44 @@ describe('times in the event time zone', () => {
 
   it('moves the date when the zone is on the other side of midnight', () => {
     expect(formatShort('2026-12-01T02:30:00Z', 'America/Los_Angeles')).toBe(
-      'Mon 30 Nov, 18:30 GMT-8',
+      'Mon 30 Nov, 18:30 Pacific Standard Time',
     )
-    expect(formatShort('2026-12-01T20:00:00Z', 'Australia/Sydney')).toBe('Wed 2 Dec, 07:00 GMT+11')
+    expect(formatShort('2026-12-01T20:00:00Z', 'Australia/Sydney')).toBe(
+      'Wed 2 Dec, 07:00 Australian Eastern Daylight Time',
+    )
     expect(formatInZone('2026-12-01T02:30:00Z', 'America/Los_Angeles')).toBe(
       'Monday, 30 November 2026 at 18:30 GMT-8 (Pacific Standard Time)',
     )
+  })
+})
+
+describe('times on cards and receipts', () => {
+  it('names the zone by name, never by a bare offset', () => {
+    const winter = new Date('2026-12-05T17:00:00Z')
+    expect(zoneLabel(winter, 'Europe/Berlin')).toBe('CET')
+    expect(zoneLabel(winter, 'Europe/London')).toBe('GMT')
+    expect(zoneLabel(winter, 'UTC')).toBe('UTC')
+    expect(zoneLabel(winter, 'America/New_York')).toBe('Eastern Standard Time')
+    expect(zoneLabel(winter, 'Asia/Kolkata')).toBe('India Standard Time')
+    expect(zoneLabel(new Date('2026-07-05T17:00:00Z'), 'America/New_York')).toBe(
+      'Eastern Daylight Time',
+    )
+  })
+
+  it('writes one instant for the event’s zone and for a visitor’s', () => {
+    const iso = '2026-12-05T17:00:00Z'
+    expect(formatTime('short', iso, 'Europe/Berlin')).toBe('Sat 5 Dec, 18:00 CET')
+    expect(formatTime('short', iso, 'America/New_York')).toBe(
+      'Sat 5 Dec, 12:00 Eastern Standard Time',
+    )
+    expect(formatTime('long', iso, 'Asia/Tokyo')).toBe(
+      'Sunday 6 December at 02:00 Japan Standard Time (Asia/Tokyo)',
+    )
+  })
+
+  it('writes receipt dates as people do, on the day it was in that zone', () => {
+    expect(formatTime('date', '2026-12-02T23:30:00Z', 'Europe/Berlin')).toBe('3 December 2026')
+    expect(formatTime('date', '2026-12-02T23:30:00Z', 'America/New_York')).toBe('2 December 2026')
   })
 })
 

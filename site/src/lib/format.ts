@@ -54,7 +54,10 @@ export function formatInZone(iso: string, timeZone: string, locale = LOCALE): st
   return `${when} ${zoneName(date, timeZone, 'short', locale)} (${zoneName(date, timeZone, 'long', locale)})`
 }
 
-/** A compact date for cards: "Fri 27 Nov, 18:00 CET". */
+/**
+ * A compact date for cards: "Fri 27 Nov, 18:00 CET", or with the zone's long name where its
+ * short one is only an offset ("Fri 27 Nov, 12:00 Eastern Standard Time", not "GMT-5").
+ */
 export function formatShort(iso: string, timeZone: string, locale = LOCALE): string {
   const date = new Date(iso)
   const when = dateFormat(locale, {
@@ -65,7 +68,39 @@ export function formatShort(iso: string, timeZone: string, locale = LOCALE): str
     minute: '2-digit',
     timeZone,
   }).format(date)
-  return `${when} ${zoneName(date, timeZone, 'short', locale)}`
+  return `${when} ${zoneLabel(date, timeZone, locale)}`
+}
+
+/** The zone's short name when it is a real name (CET, GMT, UTC), else its long name. */
+export function zoneLabel(date: Date, timeZone: string, locale = LOCALE): string {
+  const short = zoneName(date, timeZone, 'short', locale)
+  return /^(GMT|UTC)[+\-−]/.test(short) ? zoneName(date, timeZone, 'long', locale) : short
+}
+
+/** How a time reads in a zone: `short` on cards, `long` for "your time", `date` for receipts. */
+export type TimeStyle = 'short' | 'long' | 'date'
+
+/**
+ * One instant written for one zone. The server writes it in the event's zone; a small script
+ * rewrites it in the visitor's zone (which only the browser knows) with the same function.
+ */
+export function formatTime(style: TimeStyle, iso: string, timeZone: string, locale = LOCALE) {
+  if (style === 'short') return formatShort(iso, timeZone, locale)
+  const date = new Date(iso)
+  if (style === 'date') {
+    return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+      date,
+    )
+  }
+  const when = dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date)
+  return `${when} ${zoneName(date, timeZone, 'long', locale)} (${timeZone})`
 }
 
 /** The zone's name at that instant (it changes with daylight saving time). */

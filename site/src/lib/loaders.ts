@@ -56,8 +56,11 @@ export function createPublicLoaders({
   }
 
   return {
-    listEvents(filters: DiscoveryFilters): Promise<Paginated<CmsEvent>> {
-      const query = cmsEventQuery(filters, now())
+    listEvents(
+      filters: DiscoveryFilters,
+      options?: Parameters<typeof cmsEventQuery>[2],
+    ): Promise<Paginated<CmsEvent>> {
+      const query = cmsEventQuery(filters, now(), options)
       const key = `events:${new URLSearchParams(query).toString()}`
       return cache.get(key, { ...CONTENT, tags: ['events'] }, async () => {
         try {

@@ -36,7 +36,9 @@ export const eventSchema = z.object({
   status: z.string(),
   organizer: z.union([organizerSchema, z.number()]).nullish(),
   category: z.union([categorySchema, z.number()]).nullish(),
-  recordingUrl: z.string().nullish(),
+  endTime: z.string().nullish(),
+  /** Public: the recording's address itself is only for its organizer and admins. */
+  hasRecording: z.boolean().nullish(),
   updatedAt: z.string(),
 })
 export type CmsEvent = z.infer<typeof eventSchema>
@@ -96,6 +98,8 @@ export const paymentSchema = z.object({
   currency: z.string().nullish(),
   status: z.string().nullish(),
   paidAt: z.string().nullish(),
+  refundId: z.string().nullish(),
+  refundedAt: z.string().nullish(),
   receiptUrl: z.string().nullish(),
 })
 export type Payment = z.infer<typeof paymentSchema>

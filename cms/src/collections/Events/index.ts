@@ -19,6 +19,7 @@ import { replaceEvent } from './endpoints/replaceEvent'
 import { eventStream } from './endpoints/stream'
 import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
+import { deriveListingFields } from './hooks/deriveListingFields'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
@@ -59,7 +60,12 @@ export const Events: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [applyListFilters],
-    beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],
+    beforeChange: [
+      assignOrganizer,
+      enforceStatusWorkflow,
+      extractDescriptionText,
+      deriveListingFields,
+    ],
     afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
     afterDelete: [revalidateSiteAfterDelete],
   },
@@ -189,6 +195,22 @@ export const Events: CollectionConfig = {
       type: 'date',
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
+    },
+    // Derived by deriveListingFields for the public lists (live now, past, on demand).
+    {
+      name: 'endTime',
+      type: 'date',
+      index: true,
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
+    {
+      name: 'hasRecording',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
     },
   ],
 }

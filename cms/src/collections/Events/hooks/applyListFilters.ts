@@ -10,6 +10,10 @@ export const eventListQuerySchema = z.object({
   to: dateOrDateTime.optional(),
   price: z.enum(['free', 'paid']).optional(),
   maxPrice: z.coerce.number().int().min(0).optional(),
+  // Live now is "started (to=now) and endsAfter=now"; past is "endsBefore=now".
+  endsAfter: z.iso.datetime({ offset: true }).optional(),
+  endsBefore: z.iso.datetime({ offset: true }).optional(),
+  recording: z.enum(['true', 'false']).optional(),
 })
 
 export type EventListQuery = z.infer<typeof eventListQuerySchema>
@@ -37,12 +41,16 @@ export function buildEventFilters(query: EventListQuery): Where[] {
   if (query.price === 'free') filters.push({ price: { equals: 0 } })
   if (query.price === 'paid') filters.push({ price: { greater_than: 0 } })
   if (query.maxPrice !== undefined) filters.push({ price: { less_than_equal: query.maxPrice } })
+  if (query.endsAfter) filters.push({ endTime: { greater_than: query.endsAfter } })
+  if (query.endsBefore) filters.push({ endTime: { less_than_equal: query.endsBefore } })
+  if (query.recording) filters.push({ hasRecording: { equals: query.recording === 'true' } })
   return filters
 }
 
 /**
  * Adds the site's friendly list filters (?q, ?category, ?from, ?to, ?price,
- * ?maxPrice) to GET /api/events, on top of Payload's own ?where.
+ * ?maxPrice, ?endsAfter, ?endsBefore, ?recording) to GET /api/events, on top of
+ * Payload's own ?where.
  */
 export const applyListFilters: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'read' || req.payloadAPI !== 'REST' || 'id' in args) return args
