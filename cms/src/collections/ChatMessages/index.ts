@@ -4,6 +4,7 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { moderatedEvents } from './access/moderatedEvents'
 import { postToJoinedEvents } from './access/postToJoinedEvents'
 import { readChat } from './access/readChat'
+import { deleteVotesOfMessage } from './hooks/deleteVotes'
 import { stampAuthor } from './hooks/stampAuthor'
 import { stampOffset } from './hooks/stampOffset'
 
@@ -16,7 +17,7 @@ export const ChatMessages: CollectionConfig = {
     update: moderatedEvents,
     delete: isAdmin,
   },
-  hooks: { beforeChange: [stampAuthor, stampOffset] },
+  hooks: { beforeChange: [stampAuthor, stampOffset], beforeDelete: [deleteVotesOfMessage] },
   indexes: [
     { fields: ['event', 'sentAt'] },
     // A client retrying a send after a reconnect must not post the message twice.

@@ -22,6 +22,7 @@ import { assignOrganizer } from './hooks/assignOrganizer'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
+import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -59,7 +60,12 @@ export const Events: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [applyListFilters],
-    beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],
+    beforeChange: [
+      assignOrganizer,
+      enforceStatusWorkflow,
+      refuseCapacityBelowTaken,
+      extractDescriptionText,
+    ],
     afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
     afterDelete: [revalidateSiteAfterDelete],
   },

@@ -8,6 +8,7 @@ import { renderEmail } from '../../emails/render'
 import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
 import { publicProfiles } from './access/publicProfiles'
+import { deleteOwnRecords } from './hooks/deleteOwnRecords'
 import { endSessionsOfDisabled, refuseDisabledLogin } from './hooks/disabledAccounts'
 
 export const ROLES = ['user', 'organizer', 'admin'] as const
@@ -89,6 +90,7 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeLogin: [refuseDisabledLogin],
     afterChange: [endSessionsOfDisabled],
+    beforeDelete: [deleteOwnRecords],
   },
   timestamps: true,
 }
