@@ -12,7 +12,7 @@ const cmsDir = path.resolve(import.meta.dirname, '../..')
 // The demo data has public passwords: production never gets it by accident.
 describe('demo seed', () => {
   it('refuses to run with NODE_ENV=production unless forced, before touching the database', async () => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
       // Nothing listens here: the refusal must come before any connection.

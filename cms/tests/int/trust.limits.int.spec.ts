@@ -319,6 +319,26 @@ describe('deletes succeed or are refused with a reason', () => {
     expect(kept.totalDocs).toBe(1)
   })
 
+  it('an event without registrations is deleted with its chat; one with registrations is kept: 409', async () => {
+    const quiet = await createEvent(payload, olivia.user)
+    const asked = await question(olivia.user, quiet)
+    await vote(alice.user, asked)
+    const res = await api('DELETE', `/events/${quiet.id}`, { token: admin.token })
+    expect(res.status).toBe(200)
+    const chat = await payload.count({
+      collection: 'chat-messages',
+      where: { event: { equals: quiet.id } },
+    })
+    expect(chat.totalDocs).toBe(0)
+
+    const booked = await createEvent(payload, olivia.user)
+    await register(alice.user, booked)
+    const refused = await api('DELETE', `/events/${booked.id}`, { token: admin.token })
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].data.code).toBe('EVENT_HAS_REGISTRATIONS')
+    expect(await payload.findByID({ collection: 'events', id: booked.id })).toBeTruthy()
+  })
+
   it('an organizer of events is kept: 409 USER_ORGANIZES_EVENTS', async () => {
     const organizer = await createUser(payload, 'organizer')
     await createEvent(payload, organizer.user)

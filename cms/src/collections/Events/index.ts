@@ -19,6 +19,7 @@ import { replaceEvent } from './endpoints/replaceEvent'
 import { eventStream } from './endpoints/stream'
 import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
+import { deleteEventRecords } from './hooks/deleteEventRecords'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
@@ -67,6 +68,7 @@ export const Events: CollectionConfig = {
       extractDescriptionText,
     ],
     afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
+    beforeDelete: [deleteEventRecords],
     afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
