@@ -40,7 +40,13 @@ const register = (user: User, event: Event, fields: Record<string, unknown> = {}
 const question = (user: User, event: Event) =>
   payload.create({
     collection: 'chat-messages',
-    data: { event: event.id, user: user.id, message: 'Will it be recorded?', kind: 'question' },
+    data: {
+      event: event.id,
+      user: user.id,
+      message: 'Will it be recorded?',
+      kind: 'question',
+      sentAt: new Date().toISOString(),
+    },
   })
 
 const vote = (user: User, message: { id: number }) =>
@@ -53,11 +59,18 @@ describe('list limits for everyone but admins', () => {
     for (let n = 0; n < CATEGORIES; n++) {
       await payload.create({
         collection: 'categories',
-        data: { name: `Limit category ${n}` },
+        data: { name: `Limit category ${n}`, slug: `limit-category-${n}` },
         context: { skipRevalidate: true },
       })
     }
   }, 120_000)
+  afterAll(async () => {
+    await payload.delete({
+      collection: 'categories',
+      where: { slug: { like: 'limit-category-' } },
+      context: { skipRevalidate: true },
+    })
+  })
 
   it.each([
     ['anonymous', undefined],
