@@ -360,3 +360,41 @@ describe('deletes succeed or are refused with a reason', () => {
     expect(res.body.errors[0].data.code).toBe('USER_ORGANIZES_EVENTS')
   })
 })
+
+describe('admin edit locks, now checked inside the write’s transaction', () => {
+  it('a document another admin is editing cannot be changed or deleted (423); its editor can', async () => {
+    const editor = await createUser(payload, 'admin')
+    const category = await payload.create({
+      collection: 'categories',
+      data: { name: 'Being Edited', slug: 'being-edited' },
+      context: { skipRevalidate: true },
+    })
+    await payload.create({
+      collection: 'payload-locked-documents',
+      data: {
+        document: { relationTo: 'categories', value: category.id },
+        user: { relationTo: 'users', value: editor.user.id },
+      },
+    })
+    const rename = await api('PATCH', `/categories/${category.id}`, {
+      token: admin.token,
+      body: { name: 'Renamed' },
+    })
+    expect(rename.status).toBe(423)
+    const remove = await api('DELETE', `/categories/${category.id}`, { token: admin.token })
+    expect(remove.status).toBe(423)
+    const bulk = await api('PATCH', `/categories?where[id][equals]=${category.id}`, {
+      token: admin.token,
+      body: { name: 'Renamed' },
+    })
+    expect(bulk.body.docs ?? []).toEqual([])
+    expect((await payload.findByID({ collection: 'categories', id: category.id })).name).toBe(
+      'Being Edited',
+    )
+    const byEditor = await api('PATCH', `/categories/${category.id}`, {
+      token: editor.token,
+      body: { name: 'Edited' },
+    })
+    expect(byEditor.status).toBe(200)
+  })
+})
