@@ -32,9 +32,11 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
 
 FROM deps AS build-cms
 COPY cms cms
-# The build reads the config but touches no database; the real secret is
-# given at run time only.
+# The build reads the config but touches no database; the real secrets are
+# given at run time only (production refuses the development defaults).
 RUN NODE_ENV=production PAYLOAD_SECRET=build-time-placeholder-not-a-secret \
+    SITE_REVALIDATE_SECRET=build-time-placeholder-not-a-secret \
+    STRIPE_SECRET_KEY=sk_build_time_placeholder STRIPE_WEBHOOK_SECRET=whsec_build_time_placeholder \
     npm run build -w cms
 
 FROM deps AS build-site

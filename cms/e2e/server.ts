@@ -36,7 +36,7 @@ await buildCmsIfStale(env)
 await startStripeTestServer({
   port: stripePort,
   webhookUrl: `${env.CMS_URL}/api/payments/webhook`,
-  webhookSecret: 'whsec_local_event_portal',
+  webhookSecret: env.STRIPE_WEBHOOK_SECRET!,
 })
 const serverEnv = { ...env, NODE_ENV: 'production' as const }
 superviseServices(

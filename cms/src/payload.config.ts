@@ -27,9 +27,12 @@ import { authEndpoints } from './endpoints/auth'
 import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
 import { queryErrorCode } from './hooks/queryErrorCode'
+import { withLockCheckInTransaction } from './hooks/checkLocksInTransaction'
+import { withListLimits } from './hooks/limitLists'
 import { withIdCheck } from './hooks/rejectMalformedIds'
 import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
+import { answerOverloadWith503 } from './lib/overload'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -71,7 +74,11 @@ export default buildConfig({
     EmailDeliveries,
     EmailOptOuts,
     Attendance,
-  ].map(withIdCheck),
+  ]
+    // Each wrapper puts its hook first, so these run bottom-up: ids, list limits, locks.
+    .map(withLockCheckInTransaction)
+    .map(withListLimits)
+    .map(withIdCheck),
   endpoints: [
     ...authEndpoints,
     organizerAnalytics,
@@ -84,12 +91,21 @@ export default buildConfig({
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({
-    pool: { connectionString: env.DATABASE_URL, max: 20 },
+    // Under overload a request waits a bounded time for a connection (then 503), and PostgreSQL
+    // ends runaway statements and transactions left open, so no pool can be held forever.
+    pool: {
+      connectionString: env.DATABASE_URL,
+      max: env.DB_POOL_MAX,
+      connectionTimeoutMillis: env.DB_ACQUIRE_TIMEOUT_MS,
+      statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     // The schema comes from committed migrations in every environment, never from a push.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
+  hooks: { afterError: [answerOverloadWith503] },
   cors: [env.SITE_URL, env.CMS_URL],
   csrf: [env.SITE_URL, env.CMS_URL],
   sharp,

@@ -3,6 +3,7 @@
 // through checkout + webhook for a 100-seat paid event, and Payload's plain
 // REST create rate measured in the same run for comparison.
 import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
+import { localEnv } from '../lib/localEnv.ts'
 import { startTestCms } from '../lib/testCms.ts'
 
 const ATTEMPTS = Number(process.env.RUSH_ATTEMPTS ?? 2000)
@@ -50,7 +51,8 @@ const cmsUrl = `http://localhost:${PORT}`
 const stripe = await startStripeTestServer({
   port: STRIPE_PORT,
   webhookUrl: `${cmsUrl}/api/payments/webhook`,
-  webhookSecret: 'whsec_local_event_portal',
+  // The secret the cms checks: generated into .env on first start.
+  webhookSecret: localEnv().STRIPE_WEBHOOK_SECRET!,
 })
 console.log('Starting the cms production build on a fresh database…')
 const cms = await startTestCms({

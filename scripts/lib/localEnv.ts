@@ -17,27 +17,44 @@ function readEnvFile(file: string): Record<string, string> {
   return values
 }
 
+/** Secrets every local start needs; each is generated once into `.env`, never shared. */
+const generatedSecrets: Record<string, () => string> = {
+  PAYLOAD_SECRET: () => randomBytes(32).toString('hex'),
+  SITE_REVALIDATE_SECRET: () => randomBytes(32).toString('hex'),
+  STRIPE_WEBHOOK_SECRET: () => `whsec_${randomBytes(24).toString('hex')}`,
+}
+
+/** The project's Stripe-compatible test server (cms/stripe-test-server), used with no Stripe key. */
+const LOCAL_STRIPE_API_URL = 'http://127.0.0.1:12111'
+
 /**
  * The environment every part starts with: the caller's variables first, then
- * the repository's `.env`, then local defaults. A random PAYLOAD_SECRET is
- * generated into `.env` on first start, so a production build never runs on
- * a shared default secret.
+ * the repository's `.env`, then local defaults. Random secrets are generated
+ * into `.env` on first start, so a production build never runs on a shared
+ * default secret (the cms refuses those when NODE_ENV=production).
  */
 export function localEnv(): NodeJS.ProcessEnv {
   const fromFile = readEnvFile(localEnvFile)
-  if (!process.env.PAYLOAD_SECRET && !fromFile.PAYLOAD_SECRET) {
-    fromFile.PAYLOAD_SECRET = randomBytes(32).toString('hex')
+  const missing = Object.keys(generatedSecrets).filter(
+    (name) => !process.env[name] && !fromFile[name],
+  )
+  if (missing.length > 0) {
+    for (const name of missing) fromFile[name] = generatedSecrets[name]!()
     const existing = existsSync(localEnvFile) ? readFileSync(localEnvFile, 'utf8') : ''
+    const lines = missing.map((name) => `${name}=${fromFile[name]}\n`).join('')
     writeFileSync(
       localEnvFile,
-      `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}# Generated on first start; keep it secret.\nPAYLOAD_SECRET=${fromFile.PAYLOAD_SECRET}\n`,
+      `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}# Generated on first start; keep them secret.\n${lines}`,
     )
   }
-  return {
+  const env: NodeJS.ProcessEnv = {
     DATABASE_URL: DEFAULT_DATABASE_URL,
     REDIS_URL: DEFAULT_REDIS_URL,
     NEXT_TELEMETRY_DISABLED: '1',
     ...fromFile,
     ...process.env,
   }
+  // No Stripe key: the local test server stands in, named explicitly so production mode accepts it.
+  if (!env.STRIPE_SECRET_KEY) env.STRIPE_API_URL ??= LOCAL_STRIPE_API_URL
+  return env
 }

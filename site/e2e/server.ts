@@ -4,6 +4,7 @@
 import path from 'node:path'
 
 import { run, startService } from '../../scripts/lib/processes.ts'
+import { localEnv } from '../../scripts/lib/localEnv.ts'
 import { startTestCms } from '../../scripts/lib/testCms.ts'
 import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
 import { startProxyStack } from './proxyStack.ts'
@@ -22,7 +23,8 @@ const siteDir = path.resolve(import.meta.dirname, '..')
 const stripe = await startStripeTestServer({
   port: STRIPE_PORT,
   webhookUrl: `http://localhost:${CMS_PORT}/api/payments/webhook`,
-  webhookSecret: 'whsec_local_event_portal',
+  // The secret the cms checks: generated into .env on first start.
+  webhookSecret: localEnv().STRIPE_WEBHOOK_SECRET!,
   publicUrl: `http://127.0.0.1:${STRIPE_PORT}`,
 })
 const cms = await startTestCms({

@@ -12,6 +12,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
   const [search, setSearch] = useState('')
   const [query, setQuery] = useState('')
   const [rows, setRows] = useState<AttendeeRow[] | null>(null)
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   // Search as the organizer types, a moment after the last key.
@@ -25,21 +26,31 @@ export function AttendeeList({ eventId }: { eventId: number }) {
   if (query) params.set('q', query)
   const filters = params.toString()
 
-  useEffect(() => {
-    let isCurrent = true
-    fetch(`/api/events/${eventId}/attendees?${filters}`, { credentials: 'include' })
+  // The list comes a page at a time; "Show more" appends the next one.
+  const loadPage = (after: string | null, isCurrent: () => boolean = () => true) => {
+    const pageQuery = new URLSearchParams(params)
+    if (after) pageQuery.set('after', after)
+    fetch(`/api/events/${eventId}/attendees?${pageQuery}`, { credentials: 'include' })
       .then(async (response) => {
         const body = await response.json()
-        if (!isCurrent) return
+        if (!isCurrent()) return
         if (response.ok) {
-          setRows(body.attendees as AttendeeRow[])
+          const page = body.attendees as AttendeeRow[]
+          setRows((shown) => (after && shown ? [...shown, ...page] : page))
+          setNextCursor(body.nextCursor ?? null)
           setError(null)
         } else setError(body?.errors?.[0]?.message ?? 'The list could not be loaded.')
       })
-      .catch(() => isCurrent && setError('The list could not be loaded.'))
+      .catch(() => isCurrent() && setError('The list could not be loaded.'))
+  }
+
+  useEffect(() => {
+    let isCurrent = true
+    loadPage(null, () => isCurrent)
     return () => {
       isCurrent = false
     }
+    // loadPage reads the same filters this effect depends on.
   }, [eventId, filters])
 
   return (
@@ -80,7 +91,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
       {error && <p role="alert">{error}</p>}
       {rows && (
         <FigureTable
-          caption={`${rows.length} registrant${rows.length === 1 ? '' : 's'}`}
+          caption={`${rows.length}${nextCursor ? '+' : ''} registrant${rows.length === 1 ? '' : 's'}`}
           headers={['Name', 'Email', 'Status', 'Registered', 'Payment', 'Attended', 'Watched']}
           rows={rows.map((row) => [
             row.name,
@@ -94,6 +105,11 @@ export function AttendeeList({ eventId }: { eventId: number }) {
             `${row.watchMinutes} min`,
           ])}
         />
+      )}
+      {nextCursor && (
+        <button type="button" onClick={() => loadPage(nextCursor)}>
+          Show more
+        </button>
       )}
     </div>
   )

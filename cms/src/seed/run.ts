@@ -4,8 +4,17 @@ import { getPayload } from 'payload'
 import { isSeeded, seed } from './index'
 import { demoUsers } from './users'
 
-const payload = await getPayload({ config })
 const force = process.argv.includes('--force')
+// The demo data has public passwords (README.md): never in production by accident.
+if (process.env.NODE_ENV === 'production' && !force) {
+  console.error(
+    'Refusing to load the demo data with NODE_ENV=production: its accounts have public passwords.\n' +
+      'Run it again with --force if this really is a demo installation.',
+  )
+  process.exit(1)
+}
+
+const payload = await getPayload({ config })
 if ((await isSeeded(payload)) && !force) {
   payload.logger.info('The database already has users: demo data not seeded again.')
 } else {

@@ -10,6 +10,7 @@ import {
   toJobId,
 } from '../../src/jobs/queue'
 import { processJob, startWorker, type RunningWorker } from '../../src/jobs/runWorker'
+import { eventReminder } from '../../src/jobs/handlers/eventReminder'
 import { sweepMissedEmails } from '../../src/jobs/handlers/sweepMissedEmails'
 import type { Event } from '../../src/payload-types'
 import { closePayload } from '../closePayload'
@@ -280,6 +281,27 @@ describe('reminders', () => {
       15_000,
       'no reminders',
     )
+  })
+
+  it('a reminder running late (worker outage) is not sent once the event has started', async () => {
+    const attendee = await createUser(payload, 'user')
+    const startTime = new Date(Date.now() - 5 * 60_000).toISOString()
+    const event = await createEvent(payload, organizer.user, {
+      title: 'Already Live Lab',
+      startTime,
+      duration: 120,
+    })
+    const { body } = await register(attendee, event)
+    expect(body.doc.status).toBe('confirmed')
+    // The 1 h job, delivered after the outage with the data it was scheduled with.
+    await eventReminder(payload, { registrationId: body.doc.id, window: '1h', startTime })
+    const sent = await payload.count({
+      collection: 'email-deliveries',
+      where: { key: { like: `reminder:${body.doc.id}:` } },
+    })
+    expect(sent.totalDocs).toBe(0)
+    await mailbox.waitFor(() => mailbox.to(attendee.user.email).length > 0)
+    expect(mailbox.to(attendee.user.email, 'Starting in one hour')).toHaveLength(0)
   })
 })
 

@@ -30,6 +30,8 @@ const requiredSecrets = {
   POSTGRES_PASSWORD: 'compose-test-db-password',
   PAYLOAD_SECRET: 'compose-test-payload-secret-0123456789',
   SITE_REVALIDATE_SECRET: 'compose-test-revalidate-secret',
+  STRIPE_SECRET_KEY: 'sk_test_compose_test_key',
+  STRIPE_WEBHOOK_SECRET: 'whsec_compose_test_secret',
 }
 
 async function composeConfig(env: Record<string, string>, ...args: string[]) {
@@ -76,14 +78,16 @@ describe('docker-compose.yml', () => {
     )
   })
 
-  it('refuses to start without the secrets an operator must choose', async () => {
-    const withoutPayloadSecret = Object.fromEntries(
-      Object.entries(requiredSecrets).filter(([name]) => name !== 'PAYLOAD_SECRET'),
-    )
-    await expect(composeConfig(withoutPayloadSecret, '-q')).rejects.toMatchObject({
-      stderr: expect.stringContaining('set PAYLOAD_SECRET'),
-    })
-  })
+  it('refuses to start without each secret an operator must choose, naming it', async () => {
+    for (const secret of Object.keys(requiredSecrets)) {
+      const without = Object.fromEntries(
+        Object.entries(requiredSecrets).filter(([name]) => name !== secret),
+      )
+      await expect(composeConfig(without, '-q'), secret).rejects.toMatchObject({
+        stderr: expect.stringContaining(`set ${secret}`),
+      })
+    }
+  }, 120_000)
 
   it('starts services in order on healthchecks, with migrations once before cms', async () => {
     const stack = await resolvedStack(requiredSecrets)

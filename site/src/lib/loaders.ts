@@ -133,17 +133,22 @@ export function createPublicLoaders({
       pages: { slug: string; updatedAt: string }[]
     }> {
       return cache.get('sitemap', { ...CONTENT, tags: ['events', 'pages'] }, async () => {
+        // cms returns at most 100 documents per request to visitors: read every page.
+        const everyPage = async (path: string, sort: string) => {
+          const entries: { slug: string; updatedAt: string }[] = []
+          for (let page = 1; ; page++) {
+            const { data } = await cms.request(path, sitemapList, {
+              query: { limit: 100, page, depth: 0, sort },
+            })
+            entries.push(...data.docs.map(({ slug, updatedAt }) => ({ slug, updatedAt })))
+            if (!data.hasNextPage) return entries
+          }
+        }
         const [events, pages] = await Promise.all([
-          cms.request('/api/events', sitemapList, {
-            query: { limit: 1000, depth: 0, sort: '-startTime' },
-          }),
-          cms.request('/api/pages', sitemapList, { query: { limit: 1000, depth: 0 } }),
+          everyPage('/api/events', '-startTime'),
+          everyPage('/api/pages', 'slug'),
         ])
-        const pick = ({ slug, updatedAt }: { slug: string; updatedAt: string }) => ({
-          slug,
-          updatedAt,
-        })
-        return { events: events.data.docs.map(pick), pages: pages.data.docs.map(pick) }
+        return { events, pages }
       })
     },
   }

@@ -6,6 +6,7 @@ import { postToJoinedEvents } from './access/postToJoinedEvents'
 import { readChat } from './access/readChat'
 import { enforceChatRules } from './hooks/enforceChatRules'
 import { keepWordsIntact } from './hooks/keepWordsIntact'
+import { deleteVotesOfMessage } from './hooks/deleteVotes'
 import { stampAuthor } from './hooks/stampAuthor'
 import { stampOffset } from './hooks/stampOffset'
 
@@ -19,7 +20,10 @@ export const ChatMessages: CollectionConfig = {
     delete: isAdmin,
   },
   // Rules first: a refused message costs no more work; the stamps come after the immutability check.
-  hooks: { beforeChange: [enforceChatRules, keepWordsIntact, stampAuthor, stampOffset] },
+  hooks: {
+    beforeChange: [enforceChatRules, keepWordsIntact, stampAuthor, stampOffset],
+    beforeDelete: [deleteVotesOfMessage],
+  },
   indexes: [
     { fields: ['event', 'sentAt'] },
     // A client retrying a send after a reconnect must not post the message twice.

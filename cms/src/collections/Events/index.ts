@@ -20,9 +20,11 @@ import { eventStream } from './endpoints/stream'
 import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
 import { deriveListingFields } from './hooks/deriveListingFields'
+import { deleteEventRecords } from './hooks/deleteEventRecords'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
+import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -63,10 +65,12 @@ export const Events: CollectionConfig = {
     beforeChange: [
       assignOrganizer,
       enforceStatusWorkflow,
+      refuseCapacityBelowTaken,
       extractDescriptionText,
       deriveListingFields,
     ],
     afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
+    beforeDelete: [deleteEventRecords],
     afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [

@@ -8,6 +8,7 @@ import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
 import { ownSessions } from './access/ownSessions'
 import { publicProfiles } from './access/publicProfiles'
+import { deleteOwnRecords } from './hooks/deleteOwnRecords'
 import { endSessionsOfDisabled, refuseDisabledLogin } from './hooks/disabledAccounts'
 import { requireCurrentPassword } from './hooks/requireCurrentPassword'
 import {
@@ -110,6 +111,7 @@ export const Users: CollectionConfig = {
     afterLogin: [forgetFailedLogins],
     afterOperation: [unlockThrottledAccount],
     afterChange: [endSessionsOfDisabled],
+    beforeDelete: [deleteOwnRecords],
   },
   timestamps: true,
 }

@@ -18,15 +18,28 @@ export type AttendeeRow = {
 
 export type AttendeeFilter = { status?: string; q?: string }
 
+/** Where a page of attendees starts: after this row in (registeredAt, registrationId) order. */
+export type AttendeeCursor = { registeredAt: string; registrationId: number }
+
+/** The most rows one page of the list holds, and one read of the CSV export. */
+export const ATTENDEE_PAGE_SIZE = 500
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
-/** An event's registrants with their payment and attendance, filtered by status and a name/email search. */
+/**
+ * One page of an event's registrants with their payment and attendance,
+ * filtered by status and a name/email search, in registration order. Pages
+ * continue after a cursor (keyset), so a big event is read in bounded pieces.
+ */
 export async function listAttendees(
   payload: Payload,
   eventId: number,
   { status, q }: AttendeeFilter,
+  { after, limit = ATTENDEE_PAGE_SIZE }: { after?: AttendeeCursor; limit?: number } = {},
 ): Promise<AttendeeRow[]> {
   const pattern = q ? likePattern(q) : null
+  const afterTime = after?.registeredAt ?? null
+  const afterId = after?.registrationId ?? null
   const found = await rows<Record<string, unknown>>(
     payload,
     sql`
@@ -40,7 +53,10 @@ export async function listAttendees(
     WHERE r.event_id = ${eventId}
       AND (${status ?? null}::text IS NULL OR r.status::text = ${status ?? null}::text)
       AND (${pattern}::text IS NULL OR u.name ILIKE ${pattern}::text OR u.email ILIKE ${pattern}::text)
-    ORDER BY r.registered_at, r.id`,
+      AND (${afterTime}::timestamptz IS NULL
+        OR (r.registered_at, r.id) > (${afterTime}::timestamptz, ${afterId}::int))
+    ORDER BY r.registered_at, r.id
+    LIMIT ${limit}`,
   )
   return found.map((row) => ({
     registrationId: Number(row.id),

@@ -1,18 +1,37 @@
-import { stringify } from 'csv-stringify/sync'
 import { headersWithCors, type Endpoint } from 'payload'
 import { z } from 'zod'
 
+import { csvLines } from '../../../lib/csv'
 import { json } from '../../../lib/http'
 import { parseQuery } from '../../../lib/query'
-import { listAttendees, type AttendeeRow } from '../../../services/analytics/attendees'
+import {
+  ATTENDEE_PAGE_SIZE,
+  listAttendees,
+  type AttendeeCursor,
+  type AttendeeFilter,
+  type AttendeeRow,
+} from '../../../services/analytics/attendees'
 import { findManagedEvent } from '../../../services/analytics/scope'
 import { slugify } from '../../../fields/slug'
+
+/** `<registeredAt ISO>_<registrationId>`: where the next page starts. */
+const cursorSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d{1,15}$/, 'must be the nextCursor of the previous page')
+  .transform((value): AttendeeCursor => {
+    const [registeredAt, id] = value.split('_') as [string, string]
+    return { registeredAt, registrationId: Number(id) }
+  })
 
 const querySchema = z.object({
   status: z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled']).optional(),
   q: z.string().trim().max(200).optional(),
   format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(ATTENDEE_PAGE_SIZE).default(ATTENDEE_PAGE_SIZE),
+  after: cursorSchema.optional(),
 })
+
+const cursorAfter = (row: AttendeeRow): string => `${row.registeredAt}_${row.registrationId}`
 
 const CSV_COLUMNS: [keyof AttendeeRow, string][] = [
   ['name', 'Name'],
@@ -26,9 +45,41 @@ const CSV_COLUMNS: [keyof AttendeeRow, string][] = [
   ['watchMinutes', 'Watched (minutes)'],
 ]
 
+const csvRow = (row: AttendeeRow) =>
+  CSV_COLUMNS.map(([key]) => (key === 'attended' ? (row.attended ? 'yes' : 'no') : row[key]))
+
 /**
- * GET /api/events/:id/attendees?status&q&format=csv: the event's registrants,
- * for its organizer and admins. The CSV opens in spreadsheets (UTF-8 BOM).
+ * The whole list as CSV, read a page at a time while it is sent: a big event
+ * never sits in memory at once. Names are neutralised so a spreadsheet shows
+ * `=HYPERLINK(…)` as text instead of running it.
+ */
+function attendeeCsvStream(
+  payload: Parameters<typeof listAttendees>[0],
+  eventId: number,
+  filter: AttendeeFilter,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let after: AttendeeCursor | undefined
+  let isFirstPage = true
+  return new ReadableStream({
+    async pull(controller) {
+      const rows = await listAttendees(payload, eventId, filter, { after })
+      const header = isFirstPage ? CSV_COLUMNS.map(([, label]) => label) : undefined
+      if (rows.length > 0 || header)
+        controller.enqueue(encoder.encode(csvLines(rows.map(csvRow), { header })))
+      isFirstPage = false
+      const last = rows.at(-1)
+      if (!last || rows.length < ATTENDEE_PAGE_SIZE) controller.close()
+      else after = { registeredAt: last.registeredAt, registrationId: last.registrationId }
+    },
+  })
+}
+
+/**
+ * GET /api/events/:id/attendees?status&q&limit&after&format=csv: the event's
+ * registrants, for its organizer and admins. JSON comes a page at a time
+ * (`nextCursor` → `?after=`); the CSV holds everyone and opens in
+ * spreadsheets (UTF-8 BOM).
  */
 export const eventAttendees: Endpoint = {
   path: '/:id/attendees',
@@ -37,16 +88,21 @@ export const eventAttendees: Endpoint = {
     const eventId = Number(req.routeParams?.id)
     const query = parseQuery(req, querySchema)
     const event = await findManagedEvent(req, Number.isInteger(eventId) ? eventId : -1)
-    const attendees = await listAttendees(req.payload, event.id, query)
+    const filter = { status: query.status, q: query.q }
     if (query.format === 'json') {
-      return json(req, { event: event.id, attendees }, { headers: { 'Cache-Control': 'no-store' } })
+      // One row more than asked tells whether another page follows.
+      const rows = await listAttendees(req.payload, event.id, filter, {
+        after: query.after,
+        limit: query.limit + 1,
+      })
+      const attendees = rows.slice(0, query.limit)
+      const nextCursor = rows.length > query.limit ? cursorAfter(attendees.at(-1)!) : null
+      return json(
+        req,
+        { event: event.id, attendees, nextCursor },
+        { headers: { 'Cache-Control': 'no-store' } },
+      )
     }
-    const csv = stringify(
-      attendees.map((row) =>
-        CSV_COLUMNS.map(([key]) => (key === 'attended' ? (row.attended ? 'yes' : 'no') : row[key])),
-      ),
-      { header: true, columns: CSV_COLUMNS.map(([, label]) => label), bom: true },
-    )
     const headers = headersWithCors({
       headers: new Headers({
         'Content-Type': 'text/csv; charset=utf-8',
@@ -55,6 +111,6 @@ export const eventAttendees: Endpoint = {
       }),
       req,
     })
-    return new Response(csv, { headers })
+    return new Response(attendeeCsvStream(req.payload, event.id, filter), { headers })
   },
 }
