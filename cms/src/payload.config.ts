@@ -87,7 +87,6 @@ export default buildConfig({
     queueRetry,
     moderate,
   ],
-  hooks: { afterError: [queryErrorCode] },
   editor: lexicalEditor(),
   email: queuedEmailAdapter,
   db: postgresAdapter({
@@ -105,7 +104,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
-  hooks: { afterError: [answerOverloadWith503] },
+  hooks: { afterError: [queryErrorCode, answerOverloadWith503] },
   cors: [env.SITE_URL, env.CMS_URL],
   csrf: [env.SITE_URL, env.CMS_URL],
   sharp,

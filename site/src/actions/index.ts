@@ -76,7 +76,7 @@ type ActionContext = Parameters<Parameters<typeof defineAction>[0]['handler']>[1
 async function renewSession(context: ActionContext, address: string, password: string) {
   try {
     const session = await account.logIn(address, password, context.clientAddress)
-    setSession(context.cookies, session, context.url.protocol === 'https:')
+    setSession(context.cookies, session)
   } catch {
     // Keep the current cookie; if it no longer holds, the next page asks to log in.
   }
