@@ -61,14 +61,17 @@ const httpServer = createServer((req, res) => {
   res.writeHead(404).end()
 })
 const app = createApp(httpServer, {
-  cms: createCmsClient(env.CMS_URL),
+  cms: createCmsClient(env.CMS_URL, { payloadSecret: env.PAYLOAD_SECRET }),
   pubClient,
   subClient,
   allowedOrigins: env.ALLOWED_ORIGINS,
   keyPrefix: env.REALTIME_KEY_PREFIX,
   historyLimit: env.HISTORY_LIMIT,
   ratePerSecond: env.RATE_LIMIT_PER_SECOND,
-  authRecheckMs: env.AUTH_RECHECK_MS,
+  payloadSecret: env.PAYLOAD_SECRET,
+  cacheTtlMs: env.CACHE_TTL_MS,
+  maxConnections: env.MAX_CONNECTIONS,
+  overloadLagMs: env.OVERLOAD_LAG_MS,
 })
 
 httpServer.listen(env.PORT, env.HOST, () => {

@@ -16,27 +16,40 @@ return 0
 
 export type ChatLimits = ReturnType<typeof createChatLimits>
 
+/**
+ * Every other action a person can repeat, limited per person across all their
+ * tabs and nodes. Messages and questions share `ratePerSecond` instead.
+ * Joins allow a handful of tabs rejoining together after a reconnect.
+ */
+export const ACTION_LIMITS = {
+  join: { limit: 20, windowMs: 10_000 },
+  history: { limit: 10, windowMs: 10_000 },
+  upvote: { limit: 10, windowMs: 10_000 },
+  report: { limit: 5, windowMs: 60_000 },
+} as const
+export type LimitedAction = keyof typeof ACTION_LIMITS
+
 export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: number) {
   const key = (...parts: (string | number)[]) => `${prefix}${parts.join(':')}`
   let sequence = 0
+  const slidingWindow = async (windowKey: string, windowMs: number, limit: number) => {
+    const now = Date.now()
+    const member = `${now}-${process.pid}-${sequence++}`
+    return Number(await redis.eval(SLIDING_WINDOW, 1, windowKey, now, windowMs, limit, member))
+  }
 
   return {
     ratePerSecond,
 
     /** 0 when the user may send now, otherwise the milliseconds to wait. */
-    async rateLimitWait(userId: number): Promise<number> {
-      const now = Date.now()
-      const member = `${now}-${process.pid}-${sequence++}`
-      const wait = await redis.eval(
-        SLIDING_WINDOW,
-        1,
-        key('rate', userId),
-        now,
-        1000,
-        ratePerSecond,
-        member,
-      )
-      return Number(wait)
+    rateLimitWait(userId: number): Promise<number> {
+      return slidingWindow(key('rate', userId), 1000, ratePerSecond)
+    },
+
+    /** 0 when the user may do `action` now, otherwise the milliseconds to wait. */
+    actionWait(userId: number, action: LimitedAction): Promise<number> {
+      const { limit, windowMs } = ACTION_LIMITS[action]
+      return slidingWindow(key('rate', action, userId), windowMs, limit)
     },
 
     async slowModeSeconds(eventId: number): Promise<number> {

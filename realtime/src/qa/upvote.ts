@@ -1,12 +1,13 @@
 import { tokenOf } from '../auth.ts'
 import { CmsRequestError } from '../cms.ts'
-import { ChatError, defineHandler, requireJoined } from '../handler.ts'
+import { ChatError, defineHandler, requireJoined, requireWithinLimit } from '../handler.ts'
 import { eventRoom } from '../rooms.ts'
 import { messageRefSchema } from '../schemas.ts'
 
 /** qa:upvote: toggles the caller's single vote on a question; cms counts the votes. */
 export const upvote = defineHandler(messageRefSchema, async ({ eventId, messageId }, context) => {
   requireJoined(context, eventId)
+  await requireWithinLimit(context, 'upvote')
   const { io, socket, deps } = context
   const { user } = socket.data
   const token = tokenOf(socket)
@@ -30,6 +31,10 @@ export const upvote = defineHandler(messageRefSchema, async ({ eventId, messageI
   const question = await deps.cms.message(token, messageId)
   if (!question || question.eventId !== eventId)
     throw new ChatError('NOT_FOUND', 'There is no such question.')
+  await Promise.all([
+    deps.rooms.stored(question),
+    deps.rooms.voted(eventId, user.id, messageId, !existing),
+  ])
   io.to(eventRoom(eventId)).emit('qa:votes', { eventId, messageId, upvotes: question.upvotes })
   return { messageId, upvotes: question.upvotes, hasVoted: !existing }
 })

@@ -14,6 +14,7 @@ import { readEvents } from './access/readEvents'
 import { eventAttendance } from './endpoints/attendance'
 import { eventAttendees } from './endpoints/attendees'
 import { eventAvailability } from './endpoints/eventAvailability'
+import { eventChatAccess } from './endpoints/chatAccess'
 import { eventReplay } from './endpoints/replay'
 import { replaceEvent } from './endpoints/replaceEvent'
 import { eventStream } from './endpoints/stream'
@@ -22,6 +23,7 @@ import { assignOrganizer } from './hooks/assignOrganizer'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
+import { forgetEventInChat, publishEventToChat } from './hooks/publishEventToChat'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -56,12 +58,13 @@ export const Events: CollectionConfig = {
     eventAttendance,
     eventReplay,
     eventAttendees,
+    eventChatAccess,
   ],
   hooks: {
     beforeOperation: [applyListFilters],
     beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],
-    afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
-    afterDelete: [revalidateSiteAfterDelete],
+    afterChange: [revalidateSiteAfterChange, enqueueEventEmails, publishEventToChat],
+    afterDelete: [revalidateSiteAfterDelete, forgetEventInChat],
   },
   fields: [
     {

@@ -9,6 +9,11 @@ import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
 import { publicProfiles } from './access/publicProfiles'
 import { endSessionsOfDisabled, refuseDisabledLogin } from './hooks/disabledAccounts'
+import {
+  endChatSessionOnLogout,
+  endChatSessionsOnChange,
+  endChatSessionsOnDelete,
+} from './hooks/endChatSessions'
 
 export const ROLES = ['user', 'organizer', 'admin'] as const
 
@@ -88,7 +93,9 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeLogin: [refuseDisabledLogin],
-    afterChange: [endSessionsOfDisabled],
+    afterChange: [endSessionsOfDisabled, endChatSessionsOnChange],
+    afterDelete: [endChatSessionsOnDelete],
+    afterLogout: [endChatSessionOnLogout],
   },
   timestamps: true,
 }
