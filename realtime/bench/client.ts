@@ -23,7 +23,8 @@ type Command =
   | { type: 'close' }
 
 type Connection = {
-  send(text: string, clientId: string): Promise<number | null>
+  /** The stored message's id, or the refusal's code. */
+  send(text: string, clientId: string): Promise<number | string>
   close(): void
   received: Set<number>
 }
@@ -96,7 +97,7 @@ function wrapSocketIo(
         .timeout(10_000)
         .emitWithAck('message', { eventId: config.eventId, text, clientId })
         .catch(() => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'timeout' } }) as const)
-      return response.ok ? response.data.id : null
+      return response.ok ? response.data.id : response.error.code
     },
     close: () => socket.close(),
   }
@@ -106,7 +107,7 @@ function wrapSocketIo(
 
 async function connectWs(config: Config, index: number): Promise<Connection | null> {
   const ws = new WebSocket(config.urls[index % config.urls.length]!, { perMessageDeflate: false })
-  const pending = new Map<string, (id: number) => void>()
+  const pending = new Map<string, (id: number | string) => void>()
   const connection: Connection = {
     received: new Set(),
     send(text, clientId) {
@@ -114,7 +115,7 @@ async function connectWs(config: Config, index: number): Promise<Connection | nu
         pending.set(clientId, resolve)
         ws.send(JSON.stringify({ text, clientId }))
         setTimeout(() => {
-          if (pending.delete(clientId)) resolve(null)
+          if (pending.delete(clientId)) resolve('TIMEOUT')
         }, 10_000).unref()
       })
     },
@@ -163,7 +164,7 @@ async function storm(config: Config) {
 
 async function sendFor(senders: number, perSecond: number, seconds: number, tag: string) {
   const acked: number[] = []
-  let failed = 0
+  const refused: Record<string, number> = {}
   const started = Date.now()
   const intervalMs = (1000 * senders) / perSecond
   await Promise.all(
@@ -176,8 +177,8 @@ async function sendFor(senders: number, perSecond: number, seconds: number, tag:
         const clientId = `${tag}-${process.pid}-${senderIndex}-${seq++}`
         inFlight.push(
           connection.send(`bench ${clientId} ${Date.now()} hello`, clientId).then((id) => {
-            if (id === null) failed++
-            else acked.push(id)
+            if (typeof id === 'number') acked.push(id)
+            else refused[id] = (refused[id] ?? 0) + 1
           }),
         )
         // A sender that fell behind (a busy machine) skips slots instead of bursting to catch up.
@@ -188,7 +189,7 @@ async function sendFor(senders: number, perSecond: number, seconds: number, tag:
       await Promise.all(inFlight)
     }),
   )
-  return { acked, failed }
+  return { acked, refused }
 }
 
 process.on('message', async (command: Command) => {

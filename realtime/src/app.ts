@@ -38,6 +38,7 @@ export type AppOptions = {
   keyPrefix: string
   historyLimit: number
   ratePerSecond: number
+  joinLimitPer10s: number
   payloadSecret: string
   cacheTtlMs: number
   maxConnections: number
@@ -83,7 +84,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
   })
   const { pubClient: redis, keyPrefix: prefix, cms } = options
   const presence = createPresence(io, redis, prefix)
-  const limits = createChatLimits(redis, prefix, options.ratePerSecond)
+  const limits = createChatLimits(redis, prefix, options.ratePerSecond, options.joinLimitPer10s)
   const deps: Deps = {
     cms,
     limits,

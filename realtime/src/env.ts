@@ -25,6 +25,8 @@ export const envSchema = z.object({
   /** cms's secret: session tokens are verified here with the key Payload derives from it. */
   PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_PAYLOAD_SECRET),
   NODE_ENV: z.string().optional(),
+  /** Joins a person may make per 10 s over all their tabs (a reconnect rejoins every tab). */
+  JOIN_LIMIT_PER_10S: z.coerce.number().int().min(1).default(20),
   /** How long who-may-join and the rooms' recent messages stay cached in Redis without a change. */
   CACHE_TTL_MS: z.coerce
     .number()

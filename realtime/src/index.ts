@@ -68,6 +68,7 @@ const app = createApp(httpServer, {
   keyPrefix: env.REALTIME_KEY_PREFIX,
   historyLimit: env.HISTORY_LIMIT,
   ratePerSecond: env.RATE_LIMIT_PER_SECOND,
+  joinLimitPer10s: env.JOIN_LIMIT_PER_10S,
   payloadSecret: env.PAYLOAD_SECRET,
   cacheTtlMs: env.CACHE_TTL_MS,
   maxConnections: env.MAX_CONNECTIONS,

@@ -29,7 +29,12 @@ export const ACTION_LIMITS = {
 } as const
 export type LimitedAction = keyof typeof ACTION_LIMITS
 
-export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: number) {
+export function createChatLimits(
+  redis: Redis,
+  prefix: string,
+  ratePerSecond: number,
+  joinsPer10Seconds: number = ACTION_LIMITS.join.limit,
+) {
   const key = (...parts: (string | number)[]) => `${prefix}${parts.join(':')}`
   let sequence = 0
   const slidingWindow = async (windowKey: string, windowMs: number, limit: number) => {
@@ -49,7 +54,8 @@ export function createChatLimits(redis: Redis, prefix: string, ratePerSecond: nu
     /** 0 when the user may do `action` now, otherwise the milliseconds to wait. */
     actionWait(userId: number, action: LimitedAction): Promise<number> {
       const { limit, windowMs } = ACTION_LIMITS[action]
-      return slidingWindow(key('rate', action, userId), windowMs, limit)
+      const allowed = action === 'join' ? joinsPer10Seconds : limit
+      return slidingWindow(key('rate', action, userId), windowMs, allowed)
     },
 
     async slowModeSeconds(eventId: number): Promise<number> {

@@ -6,6 +6,7 @@ import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { localEnv } from '../../scripts/lib/localEnv.ts'
+import { realtimeServiceKey } from '../src/cms.ts'
 import { payloadSigningKey } from '../src/session.ts'
 import {
   api,
@@ -238,6 +239,32 @@ describe('who may join is cached, and cms keeps the cache current', () => {
     const socket = await connect(nodeB.url, late.token)
     clients.push(socket)
     expect(expectOk(await request(socket, 'join', { eventId })).role).toBe('attendee')
+  })
+})
+
+describe('the bulk who-may-join list is for the realtime service only', () => {
+  it('refuses anonymous callers, people (even admins) and a wrong key; answers the service', async () => {
+    const attendee = await newAttendee(cmsUrl, eventId)
+    const ask = (headers: Record<string, string>) =>
+      fetch(`${cmsUrl}/api/events/${eventId}/chat-access`, { headers }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as any,
+      }))
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { Authorization: `JWT ${attendee.token}` },
+      { Authorization: `JWT ${admin.token}` },
+      { 'X-Realtime-Service-Key': realtimeServiceKey('not-the-secret-of-this-cms') },
+    ]) {
+      const refused = await ask(headers)
+      expect(refused.status).toBe(401)
+      expect(refused.body.errors[0].data.code).toBe('UNAUTHENTICATED')
+      expect(JSON.stringify(refused.body)).not.toContain(String(attendee.id))
+    }
+    const granted = await ask({ 'X-Realtime-Service-Key': realtimeServiceKey(payloadSecret) })
+    expect(granted.status).toBe(200)
+    expect(granted.body.attendees).toContain(attendee.id)
+    expect(granted.body.event).toMatchObject({ id: eventId })
   })
 })
 
