@@ -250,12 +250,13 @@ describe('the bulk who-may-join list is for the realtime service only', () => {
         status: res.status,
         body: (await res.json()) as any,
       }))
-    for (const headers of <Record<string, string>[]>[
+    const refusedHeaders: Record<string, string>[] = [
       {},
       { Authorization: `JWT ${attendee.token}` },
       { Authorization: `JWT ${admin.token}` },
       { 'X-Realtime-Service-Key': realtimeServiceKey('not-the-secret-of-this-cms') },
-    ]) {
+    ]
+    for (const headers of refusedHeaders) {
       const refused = await ask(headers)
       expect(refused.status).toBe(401)
       expect(refused.body.errors[0].data.code).toBe('UNAUTHENTICATED')
