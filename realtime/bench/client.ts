@@ -63,10 +63,16 @@ async function connectSocketIo(
       },
     )
     const outcome = await new Promise<{ code: string; retryAfterMs?: number } | null>((resolve) => {
-      socket.once('connect', () => resolve(null))
-      socket.once('connect_error', (error: Error & { data?: { retryAfterMs?: number } }) =>
-        resolve({ code: error.message, retryAfterMs: error.data?.retryAfterMs }),
-      )
+      // Neither connected nor refused in time (the transport closed on the way): try again.
+      const timer = setTimeout(() => resolve({ code: 'CONNECT_TIMEOUT' }), 30_000)
+      socket.once('connect', () => {
+        clearTimeout(timer)
+        resolve(null)
+      })
+      socket.once('connect_error', (error: Error & { data?: { retryAfterMs?: number } }) => {
+        clearTimeout(timer)
+        resolve({ code: error.message, retryAfterMs: error.data?.retryAfterMs })
+      })
     })
     let retryAfterMs = outcome?.retryAfterMs
     if (!outcome) {

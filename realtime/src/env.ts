@@ -36,7 +36,7 @@ export const envSchema = z.object({
   /** Connections a node holds before it answers new ones OVERLOADED with a retry-after. */
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(20_000),
   /** Event-loop delay (median over a second) above which a node refuses new connections. */
-  OVERLOAD_LAG_MS: z.coerce.number().int().min(10).default(1000),
+  OVERLOAD_LAG_MS: z.coerce.number().int().min(10).default(5000),
 })
 
 export type RealtimeEnv = z.infer<typeof envSchema>
