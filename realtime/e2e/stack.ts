@@ -28,6 +28,7 @@ const children: ChildProcess[] = [
       CMS_URL: cms.url,
       ALLOWED_ORIGINS: siteUrl,
       REALTIME_KEY_PREFIX: keyPrefix,
+      PAYLOAD_SECRET: cms.env.PAYLOAD_SECRET,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   }),

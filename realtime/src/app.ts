@@ -4,7 +4,8 @@ import { createAdapter } from '@socket.io/redis-adapter'
 import type { Redis } from 'ioredis'
 import { Server } from 'socket.io'
 
-import { authenticate, originGuard, tokenOf } from './auth.ts'
+import { createRoomAccess } from './access.ts'
+import { authenticate, originGuard, sessionOf } from './auth.ts'
 import { clear } from './mod/clear.ts'
 import { ban } from './mod/ban.ts'
 import { listenToCmsModeration } from './mod/fromCms.ts'
@@ -19,11 +20,15 @@ import { message } from './chat/message.ts'
 import type { CmsClient } from './cms.ts'
 import type { AppServer, Deps, HandlerContext } from './handler.ts'
 import { createChatLimits } from './limits.ts'
+import { createOverloadGuard } from './overload.ts'
 import { createPresence } from './presence.ts'
 import { answer, pin } from './qa/answer.ts'
 import { ask } from './qa/ask.ts'
 import { upvote } from './qa/upvote.ts'
+import { listenToCmsRevocations } from './revocations.ts'
+import { createRoomCache } from './roomCache.ts'
 import { userRoom } from './rooms.ts'
+import { createSessionVerifier } from './session.ts'
 
 export type AppOptions = {
   cms: CmsClient
@@ -33,12 +38,18 @@ export type AppOptions = {
   keyPrefix: string
   historyLimit: number
   ratePerSecond: number
-  authRecheckMs: number
+  joinLimitPer10s: number
+  payloadSecret: string
+  cacheTtlMs: number
+  maxConnections: number
+  overloadLagMs: number
   log?: Deps['log']
 }
 
 // Generous for a 1,000-character message in JSON, far below anything abusive.
 const MAX_FRAME_BYTES = 16 * 1024
+// How often sockets whose session has expired are let go.
+const EXPIRY_SWEEP_MS = 30_000
 
 const handlers = {
   join,
@@ -63,68 +74,75 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
   const io: AppServer = new Server(httpServer, {
     transports: ['websocket'],
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    // Explicitly off (the default): a deflate context per socket costs far more than a
+    // chat frame saves.
+    perMessageDeflate: false,
+    httpCompression: false,
     allowRequest: originGuard(options.allowedOrigins),
     adapter: createAdapter(options.pubClient, options.subClient, {
       key: `${options.keyPrefix}socket.io`,
     }),
   })
-  const presence = createPresence(io)
+  const { pubClient: redis, keyPrefix: prefix, cms } = options
+  const presence = createPresence(io, redis, prefix)
+  const limits = createChatLimits(redis, prefix, options.ratePerSecond, options.joinLimitPer10s)
   const deps: Deps = {
-    cms: options.cms,
-    limits: createChatLimits(options.pubClient, options.keyPrefix, options.ratePerSecond),
+    cms,
+    limits,
+    access: createRoomAccess({ redis, prefix, cms, limits, ttlMs: options.cacheTtlMs }),
+    rooms: createRoomCache({
+      redis,
+      prefix,
+      cms,
+      historyLimit: options.historyLimit,
+      ttlMs: options.cacheTtlMs,
+    }),
     presence,
     historyLimit: options.historyLimit,
     log,
   }
+  const sessions = createSessionVerifier({ payloadSecret: options.payloadSecret, redis, prefix })
 
   // A connection of its own: a subscribed Redis client can do nothing else.
-  const moderationSubscriber = options.subClient.duplicate()
-  void listenToCmsModeration(
-    io,
-    deps,
-    moderationSubscriber,
-    `${options.keyPrefix}moderation`,
-  ).catch((error: unknown) => log('could not subscribe to moderation notices', error))
+  const subscriber = options.subClient.duplicate()
+  void Promise.all([
+    listenToCmsModeration(io, deps, subscriber, `${prefix}moderation`),
+    listenToCmsRevocations(io, deps, subscriber, {
+      sessions: sessions.keys.channel,
+      access: deps.access.keys.channel,
+    }),
+  ]).catch((error: unknown) => log('could not subscribe to cms notices', error))
 
-  io.use(authenticate(options.cms))
+  const overload = createOverloadGuard(io, {
+    maxConnections: options.maxConnections,
+    maxLagMs: options.overloadLagMs,
+  })
+  io.use(overload.middleware)
+  io.use(authenticate(sessions))
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.user.id))
     const context: HandlerContext = { io, socket, deps }
     for (const [name, factory] of Object.entries(handlers)) {
       socket.on(name as keyof typeof handlers, factory(context))
     }
-    socket.on('disconnect', () => {
-      for (const eventId of Object.keys(socket.data.events)) presence.changed(Number(eventId))
-    })
   })
 
-  // A session ended in cms (logout, deleted user) ends its sockets here too.
-  const recheck = setInterval(() => {
-    const byToken = new Map<string, string[]>()
+  // A session that has run out ends its sockets too (a logout is heard at once, see revocations.ts).
+  const expirySweep = setInterval(() => {
+    const now = Date.now() / 1000
     for (const socket of io.of('/').sockets.values()) {
-      const token = tokenOf(socket)
-      const ids = byToken.get(token) ?? []
-      ids.push(socket.id)
-      byToken.set(token, ids)
+      if (sessionOf(socket).expiresAt <= now) socket.disconnect(true)
     }
-    for (const [token, socketIds] of byToken) {
-      options.cms
-        .me(token, { isFresh: true })
-        .then((user) => {
-          if (user) return
-          for (const id of socketIds) io.of('/').sockets.get(id)?.disconnect(true)
-        })
-        .catch(() => undefined)
-    }
-  }, options.authRecheckMs)
-  recheck.unref()
+  }, EXPIRY_SWEEP_MS)
+  expirySweep.unref()
 
   return {
     io,
     async close() {
-      clearInterval(recheck)
-      presence.close()
-      moderationSubscriber.disconnect()
+      clearInterval(expirySweep)
+      overload.close()
+      await presence.close()
+      subscriber.disconnect()
       await new Promise<void>((resolve) => {
         io.close(() => resolve())
       })

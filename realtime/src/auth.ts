@@ -2,27 +2,31 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Socket } from 'socket.io'
 
-import { CmsUnavailableError, type CmsClient } from './cms.ts'
 import type {
   ClientToServerEvents,
+  ErrorCode,
   InterServerEvents,
   ServerToClientEvents,
   SocketData,
 } from './events.ts'
+import type { Session, SessionVerifier } from './session.ts'
 
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 const SESSION_COOKIE = 'payload-token'
 
 // Kept beside the socket, not in socket.data: fetchSockets() sends socket.data to other nodes.
-const sessionTokens = new WeakMap<object, string>()
+const sessions = new WeakMap<object, Session & { token: string }>()
 
-/** The cms session token the socket authenticated with. */
-export function tokenOf(socket: object): string {
-  const token = sessionTokens.get(socket)
-  if (!token) throw new Error('socket without a session')
-  return token
+/** The cms session the socket authenticated with. */
+export function sessionOf(socket: object): Session & { token: string } {
+  const session = sessions.get(socket)
+  if (!session) throw new Error('socket without a session')
+  return session
 }
+
+/** The cms session token the socket authenticated with (cms calls carry the user's own token). */
+export const tokenOf = (socket: object): string => sessionOf(socket).token
 
 export function sessionTokenOf(socket: Pick<AppSocket, 'handshake'>): string | null {
   const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token
@@ -48,27 +52,31 @@ export const originGuard =
     else callback('FORBIDDEN_ORIGIN', false)
   }
 
-/** The one io.use middleware: the session must be accepted by cms. */
+/** The one io.use middleware: a valid, unrevoked Payload session, checked here without cms. */
 export const authenticate =
-  (cms: CmsClient) => async (socket: AppSocket, next: (err?: Error) => void) => {
+  (verifier: SessionVerifier) => async (socket: AppSocket, next: (err?: Error) => void) => {
     const token = sessionTokenOf(socket)
-    if (!token)
-      return next(
-        Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }),
-      )
+    if (!token) return next(refusal('UNAUTHENTICATED'))
+    let session
     try {
-      const user = await cms.me(token)
-      if (!user) {
-        return next(
-          Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }),
-        )
-      }
-      socket.data.user = user
-      sessionTokens.set(socket, token)
-      socket.data.events = {}
-      next()
-    } catch (error) {
-      const code = error instanceof CmsUnavailableError ? 'UNAVAILABLE' : 'UNAUTHENTICATED'
-      next(Object.assign(new Error(code), { data: { code } }))
+      session = await verifier.verify(token)
+    } catch {
+      // Redis (the revocation list) is away: we cannot tell, so the client retries later.
+      return next(refusal('UNAVAILABLE', retryAfterMs()))
     }
+    if (typeof session === 'string') return next(refusal('UNAUTHENTICATED'))
+    socket.data.user = session.user
+    sessions.set(socket, { token, ...session })
+    socket.data.events = {}
+    next()
   }
+
+/** A refused handshake: the client reads `data.code` (and `data.retryAfterMs`) on connect_error. */
+export function refusal(code: ErrorCode, retryAfterMs?: number): Error {
+  return Object.assign(new Error(code), {
+    data: { code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+  })
+}
+
+/** 1–5 s, spread so that refused clients do not all come back in the same instant. */
+export const retryAfterMs = () => 1000 + Math.floor(Math.random() * 4000)

@@ -1,8 +1,10 @@
 // A small REST client for the cms, the owner of users, registrations and chat
 // data. Every call carries the end user's own token, so cms access rules apply.
+import { createHmac } from 'node:crypto'
+
 import { z } from 'zod'
 
-import type { ChatMessage, ChatUser } from './events.ts'
+import type { ChatMessage } from './events.ts'
 
 /** cms could not be reached or failed: the caller answers UNAVAILABLE. */
 export class CmsUnavailableError extends Error {}
@@ -19,20 +21,6 @@ export class CmsRequestError extends Error {
 }
 
 const idOf = z.union([z.number(), z.object({ id: z.number() }).transform((value) => value.id)])
-
-const userSchema = z.object({
-  id: z.number(),
-  name: z.string().default(''),
-  role: z.enum(['user', 'organizer', 'admin']),
-})
-
-const eventSchema = z.object({
-  id: z.number(),
-  startTime: z.string(),
-  organizer: idOf,
-  status: z.string(),
-})
-export type CmsEvent = z.infer<typeof eventSchema>
 
 const messageDocSchema = z.object({
   id: z.number(),
@@ -68,52 +56,42 @@ const toChatMessage = (doc: z.infer<typeof messageDocSchema>): ChatMessage => ({
 const listOf = <T extends z.ZodType>(doc: T) =>
   z.object({ docs: z.array(doc), hasNextPage: z.boolean().default(false), totalDocs: z.number() })
 
-const moderationDocSchema = z.object({
-  id: z.number(),
-  action: z.string(),
-  until: z.string().nullish(),
-  createdAt: z.string(),
+const chatAccessSchema = z.object({
+  event: z.object({ id: z.number(), organizer: z.number(), startTime: z.string() }),
+  attendees: z.array(z.number()),
+  banned: z.array(z.number()),
+  muted: z.array(z.object({ userId: z.number(), until: z.string() })),
 })
+export type ChatAccess = z.infer<typeof chatAccessSchema>
+
+/** The header that carries the service key on realtime's service calls. */
+const SERVICE_KEY_HEADER = 'X-Realtime-Service-Key'
+
+/**
+ * realtime's credential for its service calls to cms, derived from the secret
+ * both already share (cms/src/lib/realtimeBus.ts derives the same).
+ */
+export const realtimeServiceKey = (payloadSecret: string) =>
+  createHmac('sha256', payloadSecret).update('event-portal realtime service').digest('hex')
 
 type Query = Record<string, string | number | boolean>
 
 export type CmsClient = ReturnType<typeof createCmsClient>
 
-/**
- * Remembers answers for a short time and shares in-flight requests, so a burst
- * of connections (a talk starting, a node restarting) costs cms one request
- * per user instead of one per socket.
- */
-function shortLived<T>(ttlMs: number) {
-  const entries = new Map<string, { value: Promise<T>; expiresAt: number }>()
-  const get = (
-    key: string,
-    load: () => Promise<T>,
-    shouldKeep: (value: T) => boolean = () => true,
-  ) => {
-    const now = Date.now()
-    const hit = entries.get(key)
-    if (hit && hit.expiresAt > now) return hit.value
-    if (entries.size > 10_000) entries.clear()
-    const value = load()
-    entries.set(key, { value, expiresAt: now + ttlMs })
-    value.then(
-      (result) => {
-        if (!shouldKeep(result)) entries.delete(key)
-      },
-      () => entries.delete(key),
-    )
-    return value
-  }
-  return Object.assign(get, { forget: (key: string) => entries.delete(key) })
-}
-
-export function createCmsClient(baseUrl: string, { timeoutMs = 10_000 } = {}) {
+export function createCmsClient(
+  baseUrl: string,
+  { payloadSecret, timeoutMs = 10_000 }: { payloadSecret: string; timeoutMs?: number },
+) {
+  const serviceKey = realtimeServiceKey(payloadSecret)
   async function request(
     method: string,
     path: string,
     token: string | null,
-    { query, body }: { query?: Query; body?: unknown } = {},
+    {
+      query,
+      body,
+      headers,
+    }: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<unknown> {
     const url = new URL(`/api${path}`, baseUrl)
     for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, String(value))
@@ -125,6 +103,7 @@ export function createCmsClient(baseUrl: string, { timeoutMs = 10_000 } = {}) {
           Accept: 'application/json',
           ...(token ? { Authorization: `JWT ${token}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
@@ -158,53 +137,19 @@ export function createCmsClient(baseUrl: string, { timeoutMs = 10_000 } = {}) {
     }
   }
 
-  const sessions = shortLived<ChatUser | null>(10_000)
-  const events = shortLived<CmsEvent | null>(30_000)
-  const seats = shortLived<boolean>(15_000)
-
-  async function fetchMe(token: string): Promise<ChatUser | null> {
-    const body = await orNull(request('GET', '/auth/me', token))
-    const parsed = z.object({ user: userSchema }).safeParse(body)
-    return parsed.success ? parsed.data.user : null
-  }
-
   return {
-    /** The user of a session token, or null when cms does not accept it. */
-    me(token: string, { isFresh = false } = {}): Promise<ChatUser | null> {
-      // A fresh answer also replaces the remembered one (a logout is seen at once).
-      if (isFresh) sessions.forget(token)
-      return sessions(
-        token,
-        () => fetchMe(token),
-        (user) => user !== null,
+    /**
+     * Who may be in an event's chat, in one service-authenticated request: the
+     * event's organizer and times, its confirmed attendees, and its live bans
+     * and mutes. null when there is no such event.
+     */
+    async chatAccess(eventId: number): Promise<ChatAccess | null> {
+      const body = await orNull(
+        request('GET', `/events/${eventId}/chat-access`, null, {
+          headers: { [SERVICE_KEY_HEADER]: serviceKey },
+        }),
       )
-    },
-
-    /** Published events are public; organizers and admins may also read unpublished ones. */
-    event(token: string, eventId: number): Promise<CmsEvent | null> {
-      return events(`${eventId}:${token}`, async () => {
-        const body = await orNull(
-          request('GET', `/events/${eventId}`, token, { query: { depth: 0 } }),
-        )
-        return body === null ? null : eventSchema.parse(body)
-      })
-    },
-
-    hasConfirmedSeat(token: string, eventId: number, userId: number): Promise<boolean> {
-      const load = async () => {
-        const body = await request('GET', '/registrations', token, {
-          query: {
-            'where[event][equals]': eventId,
-            'where[user][equals]': userId,
-            'where[status][equals]': 'confirmed',
-            limit: 1,
-            depth: 0,
-          },
-        })
-        return z.object({ totalDocs: z.number() }).parse(body).totalDocs > 0
-      }
-      // Only a seat is remembered: someone who just registered must not wait to get in.
-      return seats(`${eventId}:${userId}`, load, (hasSeat) => hasSeat)
+      return body === null ? null : chatAccessSchema.parse(body)
     },
 
     async createMessage(
@@ -337,29 +282,6 @@ export function createCmsClient(baseUrl: string, { timeoutMs = 10_000 } = {}) {
       },
     ) {
       await request('POST', '/chat-moderation-actions', token, { body: data, query: { depth: 0 } })
-    },
-
-    /** The latest mute/ban decisions about this user in the event (they may read their own). */
-    async restrictionsOf(token: string, eventId: number, userId: number) {
-      const body = await request('GET', '/chat-moderation-actions', token, {
-        query: {
-          'where[event][equals]': eventId,
-          'where[targetUser][equals]': userId,
-          'where[action][in]': 'mute,unmute,ban,unban',
-          sort: '-createdAt',
-          limit: 50,
-          depth: 0,
-        },
-      })
-      const docs = listOf(moderationDocSchema).parse(body).docs
-      const latest = (actions: string[]) => docs.find((doc) => actions.includes(doc.action))
-      const ban = latest(['ban', 'unban'])
-      const mute = latest(['mute', 'unmute'])
-      const mutedUntil =
-        mute?.action === 'mute' && mute.until && Date.parse(mute.until) > Date.now()
-          ? mute.until
-          : null
-      return { isBanned: ban?.action === 'ban', mutedUntil }
     },
   }
 }

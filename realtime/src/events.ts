@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'NOT_OPEN'
   | 'OWN_QUESTION'
   | 'UNAVAILABLE'
+  | 'OVERLOADED'
 
 export type AckError = { code: ErrorCode; message: string; retryAfterMs?: number }
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError }
@@ -119,6 +120,8 @@ export type ServerToClientEvents = {
   'mod:banned': (payload: { eventId: number; userId: number }) => void
   'chat:settings': (payload: { eventId: number; settings: ChatSettings }) => void
   presence: (payload: { eventId: number; count: number }) => void
+  /** The person no longer may be in the room (their registration was cancelled). */
+  'chat:left': (payload: { eventId: number; code: ErrorCode }) => void
 }
 
 export type InterServerEvents = Record<string, never>

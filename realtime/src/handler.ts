@@ -13,8 +13,10 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from './events.ts'
-import type { ChatLimits } from './limits.ts'
+import type { RoomAccess } from './access.ts'
+import type { ChatLimits, LimitedAction } from './limits.ts'
 import type { Presence } from './presence.ts'
+import type { RoomCache } from './roomCache.ts'
 import { eventRoom } from './rooms.ts'
 
 export type AppServer = Server<
@@ -33,6 +35,8 @@ export type AppSocket = Socket<
 export type Deps = {
   cms: CmsClient
   limits: ChatLimits
+  access: RoomAccess
+  rooms: RoomCache
   presence: Presence
   historyLimit: number
   log: (message: string, error?: unknown) => void
@@ -111,4 +115,10 @@ export function requireModerator(context: HandlerContext, eventId: number): Join
     throw new ChatError('NOT_MODERATOR', 'Only the event’s organizer and admins moderate.')
   }
   return joined
+}
+
+/** Refuses with RATE_LIMITED when the person did `action` too often (across tabs and nodes). */
+export async function requireWithinLimit({ socket, deps }: HandlerContext, action: LimitedAction) {
+  const wait = await deps.limits.actionWait(socket.data.user.id, action)
+  if (wait > 0) throw new ChatError('RATE_LIMITED', 'Slow down a little.', wait)
 }

@@ -13,7 +13,8 @@ try {
   console.error(`[realtime] ${(error as Error).message}`)
   process.exit(1)
 }
-const redisOptions = { maxRetriesPerRequest: 3, lazyConnect: false }
+// Auto-pipelining sends the commands of a burst (a crowd joining) in one round trip.
+const redisOptions = { maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true }
 const pubClient = new Redis(env.REDIS_URL, redisOptions)
 // Subscriptions wait for Redis however long it is away, instead of failing
 // (and crashing the node) after a few retries.
@@ -61,17 +62,23 @@ const httpServer = createServer((req, res) => {
   res.writeHead(404).end()
 })
 const app = createApp(httpServer, {
-  cms: createCmsClient(env.CMS_URL),
+  cms: createCmsClient(env.CMS_URL, { payloadSecret: env.PAYLOAD_SECRET }),
   pubClient,
   subClient,
   allowedOrigins: env.ALLOWED_ORIGINS,
   keyPrefix: env.REALTIME_KEY_PREFIX,
   historyLimit: env.HISTORY_LIMIT,
   ratePerSecond: env.RATE_LIMIT_PER_SECOND,
-  authRecheckMs: env.AUTH_RECHECK_MS,
+  joinLimitPer10s: env.JOIN_LIMIT_PER_10S,
+  payloadSecret: env.PAYLOAD_SECRET,
+  cacheTtlMs: env.CACHE_TTL_MS,
+  maxConnections: env.MAX_CONNECTIONS,
+  overloadLagMs: env.OVERLOAD_LAG_MS,
 })
 
-httpServer.listen(env.PORT, env.HOST, () => {
+// A crowd opens thousands of connections in the same second: a long accept queue keeps the
+// kernel from dropping them (and the clients from waiting seconds to retransmit).
+httpServer.listen({ port: env.PORT, host: env.HOST, backlog: 4096 }, () => {
   console.log(`[realtime] listening on http://${env.HOST}:${env.PORT} (cms ${env.CMS_URL})`)
 })
 

@@ -19,7 +19,7 @@ import {
 } from './helpers.ts'
 
 const cmsUrl = inject('cmsUrl')
-const keyPrefix = `${inject('keyPrefix')}chat:`
+const keyPrefix = inject('keyPrefix')
 
 let nodeA: RealtimeNode
 let nodeB: RealtimeNode

@@ -15,7 +15,7 @@ import {
 } from './helpers.ts'
 
 const cmsUrl = inject('cmsUrl')
-const keyPrefix = `${inject('keyPrefix')}failover:`
+const keyPrefix = inject('keyPrefix')
 const nodes: RealtimeNode[] = []
 const clients: ChatClient[] = []
 let eventId: number
@@ -112,7 +112,7 @@ it('kill node A mid-conversation: its clients move to node B and every acknowled
 }, 60_000)
 
 it('logging out in cms ends the user’s sockets', async () => {
-  const node = await startNode(cmsUrl, keyPrefix, { AUTH_RECHECK_MS: '1000' })
+  const node = await startNode(cmsUrl, keyPrefix)
   nodes.push(node)
   const alice = await newAttendee(cmsUrl, eventId)
   const { socket } = await joinedOn(node.url, alice.token)

@@ -25,8 +25,8 @@ export async function setup(project: TestProject) {
       RATE_LIMIT_LOGIN: '10000/60',
       RATE_LIMIT_REGISTER: '10000/60',
       RATE_LIMIT_REGISTRATIONS: '10000/60',
-      // The admin tools' moderation reaches the chat tests' nodes (chat.spec.ts adds "chat:").
-      REALTIME_KEY_PREFIX: `${keyPrefix}chat:`,
+      // What cms publishes (moderation, ended sessions, seats) reaches the tests' nodes.
+      REALTIME_KEY_PREFIX: keyPrefix,
     },
   })
   project.provide('cmsUrl', cms.url)

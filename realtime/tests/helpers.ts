@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
 import path from 'node:path'
 
 import { Redis } from 'ioredis'
 import { io, type Socket } from 'socket.io-client'
 
+import { localEnv } from '../../scripts/lib/localEnv.ts'
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../src/events.ts'
 import { freePortIn } from './ports.ts'
 
@@ -40,6 +42,8 @@ export async function startNode(
       REDIS_URL,
       REALTIME_KEY_PREFIX: keyPrefix,
       ALLOWED_ORIGINS: SITE_ORIGIN,
+      // The test cms signs sessions with the same secret (startTestCms reads localEnv too).
+      PAYLOAD_SECRET: localEnv().PAYLOAD_SECRET!,
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -86,7 +90,7 @@ export async function api<T = any>(
   return { status: res.status, body: (await res.json().catch(() => null)) as T }
 }
 
-export type Session = { id: number; name: string; token: string }
+export type Session = { id: number; name: string; token: string; registrationId?: number }
 
 export async function login(cmsUrl: string, email: string, password: string): Promise<Session> {
   const res = await api(cmsUrl, 'POST', '/auth/login', { body: { email, password } })
@@ -123,6 +127,7 @@ export async function newAttendee(
     if (reg.status !== 201 || reg.body.doc.status !== 'confirmed') {
       throw new Error(`registration: ${reg.status} ${JSON.stringify(reg.body)}`)
     }
+    return { ...session, registrationId: reg.body.doc.id }
   }
   return session
 }
@@ -194,5 +199,48 @@ export async function clearRedisKeys(prefix: string) {
     if (keys.length > 0) await redis.del(...keys)
   } finally {
     redis.disconnect()
+  }
+}
+
+/**
+ * A stand-in for the load balancer in front of the nodes: each new TCP
+ * connection goes to the first backend that accepts it, so when a node dies
+ * its clients' reconnections land on the next one.
+ */
+export async function startBalancer(backendPorts: number[]) {
+  const port = await freePortIn(3300, 3399)
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer((client) => {
+    sockets.add(client)
+    client.on('close', () => sockets.delete(client))
+    client.on('error', () => client.destroy())
+    const tryBackend = (index: number) => {
+      if (index >= backendPorts.length) return client.destroy()
+      const upstream = net.connect(backendPorts[index]!, '127.0.0.1')
+      let isConnected = false
+      upstream.on('error', () => {
+        if (isConnected) client.destroy()
+        else tryBackend(index + 1)
+      })
+      upstream.once('connect', () => {
+        isConnected = true
+        sockets.add(upstream)
+        upstream.on('close', () => {
+          sockets.delete(upstream)
+          client.destroy()
+        })
+        client.on('close', () => upstream.destroy())
+        client.pipe(upstream).pipe(client)
+      })
+    }
+    tryBackend(0)
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => server.close(resolve))
+    },
   }
 }

@@ -68,6 +68,8 @@ export async function postMessage(
     if (!existing) throw chatRefusal(error) ?? error
     message = existing
   }
+  // The ring that joins read from: a stored message is in it before anyone is told.
+  await deps.rooms.stored(message).catch((error: unknown) => deps.log('room cache', error))
   io.to(eventRoom(eventId)).emit(kind === 'question' ? 'qa:question' : 'message', message)
   return message
 }

@@ -24,6 +24,5 @@ export const ban = defineHandler(banSchema, async ({ eventId, userId, reason }, 
   await deps.limits.ban(eventId, userId)
   io.to(userRoom(userId)).to(moderatorsRoom(eventId)).emit('mod:banned', { eventId, userId })
   io.in(userRoom(userId)).socketsLeave(eventRoom(eventId))
-  deps.presence.changed(eventId)
   return { userId }
 })

@@ -9,6 +9,7 @@ export const clear = defineHandler(eventRefSchema, async ({ eventId }, context) 
   const { io, socket, deps } = context
   const hiddenIds = await deps.cms.hideAll(tokenOf(socket), eventId)
   await deps.cms.recordModeration(tokenOf(socket), { event: eventId, action: 'clear' })
+  await deps.rooms.forget(eventId)
   io.to(eventRoom(eventId)).emit('mod:cleared', { eventId })
   return { hidden: hiddenIds.length }
 })

@@ -19,7 +19,7 @@ const noticeSchema = z.object({
  */
 export function listenToCmsModeration(
   io: AppServer,
-  deps: Pick<Deps, 'limits' | 'presence' | 'log'>,
+  deps: Pick<Deps, 'limits' | 'rooms' | 'log'>,
   subscriber: Redis,
   channel: string,
 ) {
@@ -27,8 +27,12 @@ export function listenToCmsModeration(
     const { eventId, userId, messageId } = notice
     switch (notice.action) {
       case 'hide':
-        if (messageId)
-          io.local.to(eventRoom(eventId)).emit('mod:hidden', { eventId, messageIds: [messageId] })
+        if (!messageId) return
+        await deps.rooms.hidden(eventId, [messageId])
+        io.local.to(eventRoom(eventId)).emit('mod:hidden', { eventId, messageIds: [messageId] })
+        return
+      case 'unhide':
+        await deps.rooms.forget(eventId)
         return
       case 'mute':
         if (!userId || !notice.until) return
@@ -49,7 +53,6 @@ export function listenToCmsModeration(
           .to(moderatorsRoom(eventId))
           .emit('mod:banned', { eventId, userId })
         io.local.in(userRoom(userId)).socketsLeave(eventRoom(eventId))
-        deps.presence.changed(eventId)
         return
       case 'unban':
         if (userId) await deps.limits.unban(eventId, userId)

@@ -17,6 +17,7 @@ export const hide = defineHandler(messageRefSchema, async ({ eventId, messageId 
     targetMessage: messageId,
     targetUser: current.author.id,
   })
+  await deps.rooms.hidden(eventId, [messageId])
   io.to(eventRoom(eventId)).emit('mod:hidden', { eventId, messageIds: [messageId] })
   return { messageId }
 })

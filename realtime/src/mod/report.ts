@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { tokenOf } from '../auth.ts'
-import { ChatError, defineHandler, requireJoined } from '../handler.ts'
+import { ChatError, defineHandler, requireJoined, requireWithinLimit } from '../handler.ts'
 import { eventIdSchema, reasonSchema } from '../schemas.ts'
 
 const reportSchema = z.object({
@@ -15,6 +15,7 @@ export const report = defineHandler(
   reportSchema,
   async ({ eventId, messageId, reason }, context) => {
     requireJoined(context, eventId)
+    await requireWithinLimit(context, 'report')
     const { socket, deps } = context
     const target = await deps.cms.message(tokenOf(socket), messageId)
     if (!target || target.eventId !== eventId)

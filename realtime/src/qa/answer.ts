@@ -36,6 +36,7 @@ async function updateQuestion(
     targetMessage: messageId,
     targetUser: question.author.id,
   })
+  await deps.rooms.stored(question)
   io.to(eventRoom(eventId)).emit('qa:updated', question)
   return question
 }

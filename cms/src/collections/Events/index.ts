@@ -14,6 +14,7 @@ import { readEvents } from './access/readEvents'
 import { eventAttendance } from './endpoints/attendance'
 import { eventAttendees } from './endpoints/attendees'
 import { eventAvailability } from './endpoints/eventAvailability'
+import { eventChatAccess } from './endpoints/chatAccess'
 import { eventReplay } from './endpoints/replay'
 import { replaceEvent } from './endpoints/replaceEvent'
 import { eventStream } from './endpoints/stream'
@@ -25,6 +26,7 @@ import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
 import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
+import { forgetEventInChat, publishEventToChat } from './hooks/publishEventToChat'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -59,6 +61,7 @@ export const Events: CollectionConfig = {
     eventAttendance,
     eventReplay,
     eventAttendees,
+    eventChatAccess,
   ],
   hooks: {
     beforeOperation: [applyListFilters],
@@ -69,9 +72,9 @@ export const Events: CollectionConfig = {
       extractDescriptionText,
       deriveListingFields,
     ],
-    afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
+    afterChange: [revalidateSiteAfterChange, enqueueEventEmails, publishEventToChat],
     beforeDelete: [deleteEventRecords],
-    afterDelete: [revalidateSiteAfterDelete],
+    afterDelete: [revalidateSiteAfterDelete, forgetEventInChat],
   },
   fields: [
     {

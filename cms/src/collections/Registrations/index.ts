@@ -6,6 +6,7 @@ import { rateLimits, withRateLimit } from '../../lib/rateLimit'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { cancel } from './endpoints/cancel'
 import { enqueueRegistrationEmails } from './hooks/enqueueRegistrationEmails'
+import { closeSeatInChat, publishSeatToChat } from './hooks/publishSeatToChat'
 import { myRegistrations } from './endpoints/myRegistrations'
 import { register } from './endpoints/register'
 import { REGISTRATION_STATUSES } from './status'
@@ -28,8 +29,8 @@ export const Registrations: CollectionConfig = {
   // The seed's contract: POST registers through the seat service, DELETE cancels instead of deleting.
   endpoints: [withRateLimit(register, rateLimits.registrations), myRegistrations, cancel],
   hooks: {
-    afterChange: [revalidateSiteAfterChange, enqueueRegistrationEmails],
-    afterDelete: [revalidateSiteAfterDelete],
+    afterChange: [revalidateSiteAfterChange, enqueueRegistrationEmails, publishSeatToChat],
+    afterDelete: [revalidateSiteAfterDelete, closeSeatInChat],
   },
   fields: [
     {

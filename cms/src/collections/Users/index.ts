@@ -16,6 +16,11 @@ import {
   throttleAuthOperations,
   unlockThrottledAccount,
 } from './hooks/throttleLogins'
+import {
+  endChatSessionOnLogout,
+  endChatSessionsOnChange,
+  endChatSessionsOnDelete,
+} from './hooks/endChatSessions'
 
 export const ROLES = ['user', 'organizer', 'admin'] as const
 
@@ -110,8 +115,10 @@ export const Users: CollectionConfig = {
     beforeLogin: [refuseDisabledLogin],
     afterLogin: [forgetFailedLogins],
     afterOperation: [unlockThrottledAccount],
-    afterChange: [endSessionsOfDisabled],
+    afterChange: [endSessionsOfDisabled, endChatSessionsOnChange],
     beforeDelete: [deleteOwnRecords],
+    afterDelete: [endChatSessionsOnDelete],
+    afterLogout: [endChatSessionOnLogout],
   },
   timestamps: true,
 }

@@ -172,6 +172,7 @@ export function useChat(realtimeUrl: string, eventId: number) {
       randomizationFactor: 0.5,
     })
     socketRef.current = socket
+    let retry: ReturnType<typeof setTimeout> | undefined
 
     const join = async () => {
       const response = await socket
@@ -226,7 +227,23 @@ export function useChat(realtimeUrl: string, eventId: number) {
         })
       } else {
         dispatch({ type: 'connection', connection: 'reconnecting' })
+        // A busy node (OVERLOADED) names a delay and does not retry by itself; the jitter spreads
+        // a crowd's returns so they do not all arrive in the same instant.
+        const retryAfterMs = (error as Error & { data?: { retryAfterMs?: number } }).data
+          ?.retryAfterMs
+        if (retryAfterMs !== undefined && !socket.active) {
+          clearTimeout(retry)
+          retry = setTimeout(() => socket.connect(), retryAfterMs * (0.5 + Math.random()))
+        }
       }
+    })
+    socket.on('chat:left', (event) => {
+      if (event.eventId !== eventId) return
+      dispatch({
+        type: 'connection',
+        connection: 'refused',
+        refusal: { code: event.code, message: 'Your registration was cancelled.' },
+      })
     })
     socket.on(
       'message',
@@ -268,6 +285,7 @@ export function useChat(realtimeUrl: string, eventId: number) {
     socket.on('mod:banned', (event) => event.eventId === eventId && dispatch({ type: 'banned' }))
 
     return () => {
+      clearTimeout(retry)
       socket.close()
       socketRef.current = null
     }
