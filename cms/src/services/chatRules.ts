@@ -87,6 +87,18 @@ async function slowModeSeconds(req: PayloadRequest, eventId: number): Promise<nu
   return docs[0]?.slowModeSeconds ?? 0
 }
 
+const bannedError = () =>
+  new RequestError('You were removed from this event’s chat.', 403, { code: CHAT_ERROR.banned })
+
+/**
+ * A person banned from an event's chat takes no part in it at all: besides
+ * posting (assertMayPost), they neither upvote nor report there.
+ */
+export async function assertNotBanned(req: PayloadRequest, eventId: number): Promise<void> {
+  if (!req.user || checkRole(['admin'], req.user)) return
+  if ((await restrictionsOf(req, eventId, req.user.id)).isBanned) throw bannedError()
+}
+
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 /**
@@ -117,11 +129,7 @@ export async function assertMayPost(req: PayloadRequest, eventId: number): Promi
       )
     }
     const restrictions = await restrictionsOf(req, eventId, user.id)
-    if (restrictions.isBanned) {
-      throw new RequestError('You were removed from this event’s chat.', 403, {
-        code: CHAT_ERROR.banned,
-      })
-    }
+    if (restrictions.isBanned) throw bannedError()
     if (restrictions.isMuted) {
       throw new RequestError(
         restrictions.mutedUntil

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { checkRole } from '../../access/checkRole'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { plainText } from '../../fields/plainText'
 import { renderEmail } from '../../emails/render'
 import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
@@ -66,6 +67,7 @@ export const Users: CollectionConfig = {
       type: 'text',
       required: true,
       maxLength: 120,
+      validate: plainText,
     },
     {
       name: 'role',
