@@ -237,3 +237,39 @@ describe('hostile message bodies', () => {
     expect(stored.name).toBe(alice.user.name)
   })
 })
+
+describe('a flood of votes or reports from one person', () => {
+  it('70 parallel reports: at most 60 stored, the rest 429 CHAT_RATE_LIMITED; others still report', async () => {
+    const flooder = await attendeeOf(live)
+    const report = (who: TestUser) =>
+      api('POST', '/chat-moderation-actions', {
+        token: who.token,
+        body: { event: live.id, action: 'report', targetMessage: question.id },
+      })
+    const answers = await Promise.all(Array.from({ length: 70 }, () => report(flooder)))
+    const refused = answers.filter((res) => res.status === 429)
+    expect(refused.length).toBeGreaterThanOrEqual(10)
+    expect(refused[0]!.body.errors[0].data.code).toBe(CHAT_ERROR.rateLimited)
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0)
+    const { totalDocs } = await payload.count({
+      collection: 'chat-moderation-actions',
+      where: { actor: { equals: flooder.user.id } },
+    })
+    expect(totalDocs).toBeLessThanOrEqual(60)
+    expect((await report(await attendeeOf(live))).status).toBe(201)
+  })
+
+  it('70 parallel votes and unvotes through REST: the rest past 60 get 429', async () => {
+    const flooder = await attendeeOf(live)
+    const answers = await Promise.all(
+      Array.from({ length: 70 }, (_, i) =>
+        i % 2 === 0
+          ? api('POST', '/chat-votes', { token: flooder.token, body: { message: question.id } })
+          : api('DELETE', `/chat-votes?where[message][equals]=${question.id}`, {
+              token: flooder.token,
+            }),
+      ),
+    )
+    expect(answers.filter((res) => res.status === 429).length).toBeGreaterThanOrEqual(10)
+  })
+})

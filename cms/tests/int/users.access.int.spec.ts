@@ -241,4 +241,22 @@ describe('users: changing one’s email or password needs the current password',
     expect(byAdmin.status).toBe(200)
     expect(byAdmin.body.doc.email).toBe('bob-by-admin@test.example')
   })
+
+  it('an email or password sent as an array is a 400 naming the field, not a 500', async () => {
+    for (const field of ['email', 'password']) {
+      const res = await patchSelf({ [field]: ['x@evil.example'], currentPassword: carol.password })
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data.errors[0].path).toBe(field)
+    }
+  })
+
+  it('PATCH by where (the bulk route) needs the current password too', async () => {
+    const res = await api('PATCH', `/users?where[id][equals]=${carol.user.id}`, {
+      token: carol.token,
+      body: { email: 'carol-bulk@evil.example' },
+    })
+    expect(res.status).toBe(400)
+    const stored = await payload.findByID({ collection: 'users', id: carol.user.id })
+    expect(stored.email).not.toBe('carol-bulk@evil.example')
+  })
 })

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { plainTextarea } from '../../fields/plainText'
+import { limitChatActions } from '../../hooks/limitChatActions'
 import { createModeration } from './access/createModeration'
 import { readModeration } from './access/readModeration'
 import { checkTargets } from './hooks/checkTargets'
@@ -39,6 +40,7 @@ export const ChatModerationActions: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
+    beforeOperation: [limitChatActions],
     beforeValidate: [stampActor],
     beforeChange: [checkTargets],
     afterChange: [publishToRooms],
