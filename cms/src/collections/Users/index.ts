@@ -85,6 +85,20 @@ export const Users: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Never stored (requireCurrentPassword checks and drops it). Shown on one's own
+      // account in the admin, so admins can change their email or password there too.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: {
+        condition: (data, _siblingData, { user }) =>
+          Boolean(user && data?.id !== undefined && String(data.id) === String(user.id)),
+        description: 'Needed to change your email or password.',
+        components: { Field: '@payloadcms/ui#PasswordField' },
+      },
+    },
+    {
       // Payload's own sessions field lets anyone without a user pass its read check, and
       // so filter accounts (or events by organizer) by when they logged in. Only the
       // account itself reads its sessions; nobody queries them.
