@@ -99,6 +99,33 @@ export async function assertNotBanned(req: PayloadRequest, eventId: number): Pro
   if ((await restrictionsOf(req, eventId, req.user.id)).isBanned) throw bannedError()
 }
 
+/**
+ * Events whose chat the caller is banned from (the latest ban/unban decision
+ * is a ban): they read none of its messages, as realtime lets them not join.
+ */
+export async function bannedEventIds(req: PayloadRequest): Promise<number[]> {
+  if (!req.user) return []
+  const { docs } = await req.payload.find({
+    collection: 'chat-moderation-actions',
+    where: {
+      and: [{ targetUser: { equals: req.user.id } }, { action: { in: ['ban', 'unban'] } }],
+    },
+    select: { event: true, action: true },
+    sort: '-id',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const latest = new Map<number, string>()
+  for (const doc of docs) {
+    const eventId = idOf(doc.event)
+    if (eventId !== undefined && !latest.has(eventId)) latest.set(eventId, doc.action)
+  }
+  return [...latest].filter(([, action]) => action === 'ban').map(([eventId]) => eventId)
+}
+
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 /**

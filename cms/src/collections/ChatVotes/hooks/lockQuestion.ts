@@ -10,7 +10,6 @@ import { CHAT_ERROR } from '../../../contract/chat'
 import { RequestError } from '../../../lib/errors'
 import type { ChatVote } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
-import { assertNotBanned } from '../../../services/chatRules'
 
 /**
  * Locks the question's row until the transaction ends: votes on one question
@@ -24,10 +23,7 @@ export async function lockQuestionRow(req: PayloadRequest, messageId: number): P
   await session.db.execute(sql`SELECT id FROM chat_messages WHERE id = ${messageId} FOR UPDATE`)
 }
 
-/**
- * Nobody upvotes their own question, nor while banned from its chat; the vote
- * waits for the question's lock.
- */
+/** Nobody upvotes their own question; the vote waits for the question's lock. */
 export const lockQuestionForVote: CollectionBeforeChangeHook<ChatVote> = async ({
   data,
   operation,
@@ -40,15 +36,12 @@ export const lockQuestionForVote: CollectionBeforeChangeHook<ChatVote> = async (
   const question = await req.payload
     .findByID({ collection: 'chat-messages', id: messageId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
-  if (!question) return data
-  if (idOf(question.user) === req.user.id) {
+  if (question && idOf(question.user) === req.user.id) {
     throw new RequestError('You cannot upvote your own question.', 403, {
       code: CHAT_ERROR.ownQuestion,
       path: 'message',
     })
   }
-  const eventId = idOf(question.event)
-  if (eventId !== undefined) await assertNotBanned(req, eventId)
   return data
 }
 
