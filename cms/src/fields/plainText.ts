@@ -3,6 +3,7 @@ import { text, textarea } from 'payload/shared'
 
 // Postgres cannot store NUL in text (a 500), and other C0 controls (bar tab and
 // line breaks) only serve to garble what readers see.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /**
