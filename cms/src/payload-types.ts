@@ -152,6 +152,10 @@ export interface User {
   name: string;
   role: 'user' | 'organizer' | 'admin';
   /**
+   * Needed to change your email or password.
+   */
+  currentPassword?: string | null;
+  /**
    * A disabled account cannot log in, and its open sessions end at once.
    */
   disabled?: boolean | null;
@@ -648,6 +652,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  currentPassword?: T;
   disabled?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -12,6 +12,8 @@ export const CHAT_ERROR = {
   /** What a person said (and who, where, when) never changes after it is posted. */
   immutable: 'CHAT_MESSAGE_IMMUTABLE',
   ownQuestion: 'CHAT_OWN_QUESTION_VOTE',
+  /** A moderation entry or report names a message posted in another event. */
+  messageNotInEvent: 'CHAT_MESSAGE_NOT_IN_EVENT',
 } as const
 
 export type ChatErrorCode = (typeof CHAT_ERROR)[keyof typeof CHAT_ERROR]

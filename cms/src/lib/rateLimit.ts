@@ -28,6 +28,8 @@ const rateLimitEnvSchema = z.object({
   RATE_LIMIT_LOGIN_FAILURES: limitSchema('30/900'),
   // Chat lines and questions per person, as a sliding window (realtime's RATE_LIMIT_PER_SECOND shows it).
   RATE_LIMIT_CHAT: limitSchema('3/1'),
+  // Upvotes, unvotes and reports per person: generous for people, a wall for a flood.
+  RATE_LIMIT_CHAT_ACTIONS: limitSchema('60/10'),
   RATE_LIMIT_PREFIX: z.string().min(1).optional(),
 })
 
@@ -107,6 +109,7 @@ export const rateLimits = {
   },
   registrations: { name: 'registrations', ...limits.RATE_LIMIT_REGISTRATIONS, key: userOrAddress },
   checkout: { name: 'checkout', ...limits.RATE_LIMIT_CHECKOUT, key: userOrAddress },
+  chatActions: { name: 'chat-actions', ...limits.RATE_LIMIT_CHAT_ACTIONS, key: userOrAddress },
 } satisfies Record<string, RateLimitPolicy>
 
 // Fixed window: the first hit starts the window; the key expires with it.

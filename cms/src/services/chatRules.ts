@@ -87,6 +87,45 @@ async function slowModeSeconds(req: PayloadRequest, eventId: number): Promise<nu
   return docs[0]?.slowModeSeconds ?? 0
 }
 
+const bannedError = () =>
+  new RequestError('You were removed from this event’s chat.', 403, { code: CHAT_ERROR.banned })
+
+/**
+ * A person banned from an event's chat takes no part in it at all: besides
+ * posting (assertMayPost), they neither upvote nor report there.
+ */
+export async function assertNotBanned(req: PayloadRequest, eventId: number): Promise<void> {
+  if (!req.user || checkRole(['admin'], req.user)) return
+  if ((await restrictionsOf(req, eventId, req.user.id)).isBanned) throw bannedError()
+}
+
+/**
+ * Events whose chat the caller is banned from (the latest ban/unban decision
+ * is a ban): they read none of its messages, as realtime lets them not join.
+ */
+export async function bannedEventIds(req: PayloadRequest): Promise<number[]> {
+  if (!req.user) return []
+  const { docs } = await req.payload.find({
+    collection: 'chat-moderation-actions',
+    where: {
+      and: [{ targetUser: { equals: req.user.id } }, { action: { in: ['ban', 'unban'] } }],
+    },
+    select: { event: true, action: true },
+    sort: '-id',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const latest = new Map<number, string>()
+  for (const doc of docs) {
+    const eventId = idOf(doc.event)
+    if (eventId !== undefined && !latest.has(eventId)) latest.set(eventId, doc.action)
+  }
+  return [...latest].filter(([, action]) => action === 'ban').map(([eventId]) => eventId)
+}
+
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 /**
@@ -117,11 +156,7 @@ export async function assertMayPost(req: PayloadRequest, eventId: number): Promi
       )
     }
     const restrictions = await restrictionsOf(req, eventId, user.id)
-    if (restrictions.isBanned) {
-      throw new RequestError('You were removed from this event’s chat.', 403, {
-        code: CHAT_ERROR.banned,
-      })
-    }
+    if (restrictions.isBanned) throw bannedError()
     if (restrictions.isMuted) {
       throw new RequestError(
         restrictions.mutedUntil

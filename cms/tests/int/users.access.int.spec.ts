@@ -241,4 +241,63 @@ describe('users: changing one’s email or password needs the current password',
     expect(byAdmin.status).toBe(200)
     expect(byAdmin.body.doc.email).toBe('bob-by-admin@test.example')
   })
+
+  it('an email or password sent as an array is a 400 naming the field, not a 500', async () => {
+    for (const field of ['email', 'password']) {
+      const res = await patchSelf({ [field]: ['x@evil.example'], currentPassword: carol.password })
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data.errors[0].path).toBe(field)
+    }
+  })
+
+  it('PATCH by where (the bulk route) needs the current password too', async () => {
+    const res = await api('PATCH', `/users?where[id][equals]=${carol.user.id}`, {
+      token: carol.token,
+      body: { email: 'carol-bulk@evil.example' },
+    })
+    expect(res.status).toBe(400)
+    const stored = await payload.findByID({ collection: 'users', id: carol.user.id })
+    expect(stored.email).not.toBe('carol-bulk@evil.example')
+  })
+})
+
+describe('admin: one’s own account form asks for the current password', () => {
+  const currentPasswordField = () => {
+    const field = payload.collections.users.config.fields.find(
+      (candidate) => 'name' in candidate && candidate.name === 'currentPassword',
+    )
+    if (!field || field.type !== 'text') throw new Error('no currentPassword field')
+    return field
+  }
+
+  it('the field shows on one’s own account only, never on another’s or a new one', () => {
+    const condition = currentPasswordField().admin?.condition
+    expect(condition).toBeTypeOf('function')
+    const shows = (data: { id?: number }) =>
+      condition!(data, data, { user: admin.user, operation: 'update', path: [], blockData: {} })
+    expect(shows({ id: admin.user.id })).toBe(true)
+    expect(shows({ id: alice.user.id })).toBe(false)
+    expect(shows({})).toBe(false)
+  })
+
+  it('an admin changes their own email with it; it is neither stored nor read back', async () => {
+    const me = await createUser(payload, 'admin')
+    const without = await api('PATCH', `/users/${me.user.id}`, {
+      token: me.token,
+      body: { email: 'admin-moved@test.example' },
+    })
+    expect(without.body.errors[0].data.code).toBe(AUTH_ERROR.currentPasswordRequired)
+    const res = await api('PATCH', `/users/${me.user.id}`, {
+      token: me.token,
+      body: { email: 'admin-moved@test.example', currentPassword: me.password },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.doc.email).toBe('admin-moved@test.example')
+    expect(res.body.doc).not.toHaveProperty('currentPassword')
+    const row = await payload.db.findOne({
+      collection: 'users',
+      where: { id: { equals: me.user.id } },
+    })
+    expect(JSON.stringify(row)).not.toContain(me.password)
+  })
 })

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { plainTextarea } from '../../fields/plainText'
 import { moderatedEvents } from './access/moderatedEvents'
 import { postToJoinedEvents } from './access/postToJoinedEvents'
 import { readChat } from './access/readChat'
@@ -44,7 +45,7 @@ export const ChatMessages: CollectionConfig = {
       maxLength: 120,
       admin: { readOnly: true, description: 'The author’s name when posting, shown in the chat.' },
     },
-    { name: 'message', type: 'textarea', required: true, maxLength: 1000 },
+    { name: 'message', type: 'textarea', required: true, maxLength: 1000, validate: plainTextarea },
     {
       name: 'clientId',
       type: 'text',

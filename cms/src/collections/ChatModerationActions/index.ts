@@ -1,8 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
+import { plainTextarea } from '../../fields/plainText'
+import { limitChatActions } from '../../hooks/limitChatActions'
 import { createModeration } from './access/createModeration'
 import { readModeration } from './access/readModeration'
+import { checkTargets } from './hooks/checkTargets'
 import { publishToRooms } from './hooks/publishToRooms'
 import { stampActor } from './hooks/stampActor'
 
@@ -36,7 +39,12 @@ export const ChatModerationActions: CollectionConfig = {
     update: isAdmin,
     delete: isAdmin,
   },
-  hooks: { beforeValidate: [stampActor], afterChange: [publishToRooms] },
+  hooks: {
+    beforeOperation: [limitChatActions],
+    beforeValidate: [stampActor],
+    beforeChange: [checkTargets],
+    afterChange: [publishToRooms],
+  },
   indexes: [{ fields: ['event', 'action', 'createdAt'] }],
   fields: [
     { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true },
@@ -50,6 +58,6 @@ export const ChatModerationActions: CollectionConfig = {
       admin: { description: 'When a mute ends (empty: until lifted).' },
     },
     { name: 'slowModeSeconds', type: 'number', min: 0, max: 3600 },
-    { name: 'reason', type: 'textarea', maxLength: 500 },
+    { name: 'reason', type: 'textarea', maxLength: 500, validate: plainTextarea },
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
+import { limitChatActions } from '../../hooks/limitChatActions'
 import { ownVotes } from './access/ownVotes'
 import { votableQuestions } from './access/votableQuestions'
 import { toggleVote } from './endpoints/toggleVote'
@@ -20,6 +21,7 @@ export const ChatVotes: CollectionConfig = {
   },
   endpoints: [toggleVote],
   hooks: {
+    beforeOperation: [limitChatActions],
     beforeValidate: [stampVoter],
     beforeChange: [lockQuestionForVote],
     beforeDelete: [lockQuestionForUnvote],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, adminOrSelfField } from '../../access/adminOrSelf'
 import { checkRole } from '../../access/checkRole'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { plainText } from '../../fields/plainText'
 import { renderEmail } from '../../emails/render'
 import { passwordResetEmail } from '../../emails/templates'
 import { env } from '../../env'
@@ -72,6 +73,7 @@ export const Users: CollectionConfig = {
       type: 'text',
       required: true,
       maxLength: 120,
+      validate: plainText,
     },
     {
       name: 'role',
@@ -87,6 +89,20 @@ export const Users: CollectionConfig = {
       // Only admins grant roles: a role sent by anyone else is dropped and the default applies.
       access: { create: isAdminField, update: isAdminField },
       admin: { position: 'sidebar' },
+    },
+    {
+      // Never stored (requireCurrentPassword checks and drops it). Shown on one's own
+      // account in the admin, so admins can change their email or password there too.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: {
+        condition: (data, _siblingData, { user }) =>
+          Boolean(user && data?.id !== undefined && String(data.id) === String(user.id)),
+        description: 'Needed to change your email or password.',
+        components: { Field: '@payloadcms/ui#PasswordField' },
+      },
     },
     {
       // Payload's own sessions field lets anyone without a user pass its read check, and

@@ -1,3 +1,4 @@
+import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { EventToolsLinks as EventToolsLinks_de4e43184f58f5cd9063b63fa9455cd9 } from '../../../admin/EventToolsLinks'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -34,6 +35,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  '@payloadcms/ui#PasswordField': PasswordField_3817bf644402e67bfe6577f60ef982de,
   '/admin/EventToolsLinks#EventToolsLinks': EventToolsLinks_de4e43184f58f5cd9063b63fa9455cd9,
   '@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell':
     RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

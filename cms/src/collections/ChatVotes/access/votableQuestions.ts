@@ -8,7 +8,8 @@ const idOf = (value: unknown): number | undefined => {
 
 /**
  * A vote goes on a visible question the caller may read: the chat's own read
- * rule (confirmed registrants, the organizer, admins) decides who can vote.
+ * rule (confirmed registrants not banned from it, the organizer, admins)
+ * decides who can vote.
  */
 export const votableQuestions: Access = async ({ req, data }) => {
   if (!req.user) return false

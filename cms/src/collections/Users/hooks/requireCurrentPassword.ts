@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 
-import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
+import { ValidationError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
 
 import { AUTH_ERROR } from '../../../contract/auth'
 import { RequestError } from '../../../lib/errors'
@@ -47,6 +47,16 @@ export const requireCurrentPassword: CollectionBeforeValidateHook<User> = async 
 }) => {
   if (!data) return data
   const { currentPassword, ...rest } = data as typeof data & { currentPassword?: unknown }
+  // Payload lower-cases the email before validating it: an array there was a 500.
+  for (const field of ['email', 'password'] as const) {
+    const value = (rest as Record<string, unknown>)[field]
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new ValidationError({
+        collection: 'users',
+        errors: [{ path: field, message: 'Must be text.' }],
+      })
+    }
+  }
   if (operation !== 'update' || !originalDoc || !req.user) return rest
   if (String(req.user.id) !== String(originalDoc.id)) return rest
   const changesEmail =
