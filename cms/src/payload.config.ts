@@ -21,11 +21,13 @@ import { Payments } from './collections/Payments'
 import { Registrations } from './collections/Registrations'
 import { StripeEvents } from './collections/StripeEvents'
 import { Users } from './collections/Users'
+import { placeInNav } from './admin/navigation'
 import { adminAnalytics, queueRetry, queueStatus } from './endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
 import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
+import { Navigation } from './globals/Navigation'
 import { withIdCheck } from './hooks/rejectMalformedIds'
 import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
@@ -70,7 +72,10 @@ export default buildConfig({
     EmailDeliveries,
     EmailOptOuts,
     Attendance,
-  ].map(withIdCheck),
+  ]
+    .map(withIdCheck)
+    .map(placeInNav),
+  globals: [Navigation].map(placeInNav),
   endpoints: [
     ...authEndpoints,
     organizerAnalytics,

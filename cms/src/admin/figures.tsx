@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react'
 
-/** Minor units to a localized amount: 12345 EUR → €123.45 (JPY has no minor unit). */
-export function formatMoney(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency })
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
-  return format.format(minor / 10 ** digits)
-}
+export { formatMoney } from '../fields/moneyFormat'
 
 export function Tile({ label, value }: { label: string; value: string }) {
   return (

@@ -22,6 +22,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ZonedDateCell as ZonedDateCell_60415d10cd84b6c2c939dbc6234b01fa } from '../../../admin/fields/ZonedDateCell'
+import { ZonedDateTimeField as ZonedDateTimeField_f5bdee92218faa5393caf65f3fb0496c } from '../../../admin/fields/ZonedDateTimeField'
+import { TimeZoneSelectField as TimeZoneSelectField_85d6e18c34594c6f73309ce55bcedf18 } from '../../../admin/fields/TimeZoneSelectField'
+import { MoneyCell as MoneyCell_fdc66b18ef950241d8fd7734f921cf04 } from '../../../admin/fields/MoneyCell'
+import { MoneyField as MoneyField_f1724a94449fcc9b316eeba2de8058b6 } from '../../../admin/fields/MoneyField'
+import { EventWorkflow as EventWorkflow_03a17c24fc45e864efd870c682aee14b } from '../../../admin/EventWorkflow'
 import { CampaignProgress as CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f } from '../../../jobs/admin/CampaignProgress'
 import { NavLinks as NavLinks_01a9df7dd30cd430bd06ced3e5f29e90 } from '../../../admin/NavLinks'
 import { DashboardIntro as DashboardIntro_8d351c43861defca8cbc25f199657e65 } from '../../../admin/DashboardIntro'
@@ -58,6 +64,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/fields/ZonedDateCell#ZonedDateCell": ZonedDateCell_60415d10cd84b6c2c939dbc6234b01fa,
+  "/admin/fields/ZonedDateTimeField#ZonedDateTimeField": ZonedDateTimeField_f5bdee92218faa5393caf65f3fb0496c,
+  "/admin/fields/TimeZoneSelectField#TimeZoneSelectField": TimeZoneSelectField_85d6e18c34594c6f73309ce55bcedf18,
+  "/admin/fields/MoneyCell#MoneyCell": MoneyCell_fdc66b18ef950241d8fd7734f921cf04,
+  "/admin/fields/MoneyField#MoneyField": MoneyField_f1724a94449fcc9b316eeba2de8058b6,
+  "/admin/EventWorkflow#EventWorkflow": EventWorkflow_03a17c24fc45e864efd870c682aee14b,
   "/jobs/admin/CampaignProgress#CampaignProgress": CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f,
   "/admin/NavLinks#NavLinks": NavLinks_01a9df7dd30cd430bd06ced3e5f29e90,
   "/admin/DashboardIntro#DashboardIntro": DashboardIntro_8d351c43861defca8cbc25f199657e65,
