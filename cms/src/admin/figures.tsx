@@ -33,7 +33,8 @@ export function FigureTable({
   empty?: string
 }) {
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // Focusable, so keyboard users can scroll a table wider than a phone.
+    <div style={{ overflowX: 'auto' }} tabIndex={0}>
       <table
         className="table"
         style={{ width: '100%', borderCollapse: 'collapse' }}

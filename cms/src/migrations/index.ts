@@ -1,10 +1,10 @@
-import * as migration_20261124_110542_initial from './20261124_110542_initial';
-import * as migration_20261124_112538_registration_holds_and_payments from './20261124_112538_registration_holds_and_payments';
-import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation';
-import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns';
-import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance';
-import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled';
-import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global';
+import * as migration_20261124_110542_initial from './20261124_110542_initial'
+import * as migration_20261124_112538_registration_holds_and_payments from './20261124_112538_registration_holds_and_payments'
+import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation'
+import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
+import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance'
+import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled'
+import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global'
 
 export const migrations = [
   {
@@ -40,6 +40,6 @@ export const migrations = [
   {
     up: migration_20261202_104557_navigation_global.up,
     down: migration_20261202_104557_navigation_global.down,
-    name: '20261202_104557_navigation_global'
+    name: '20261202_104557_navigation_global',
   },
-];
+]
