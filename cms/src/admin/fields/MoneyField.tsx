@@ -16,7 +16,7 @@ export const MoneyField: NumberFieldClientComponent = ({
   path: pathFromProps,
   readOnly,
 }) => {
-  const { path, value, setValue, showError } = useField<number>({
+  const { path, value, setValue, showError, disabled } = useField<number>({
     potentiallyStalePath: pathFromProps,
   })
   const currencyValue = useFormFields(([fields]) => fields[siblingPath(path, 'currency')]?.value)
@@ -31,14 +31,12 @@ export const MoneyField: NumberFieldClientComponent = ({
     const minor = fromMajorText(text, currency)
     if (minor !== null && minor !== value) setValue(minor)
     setIsMalformed(text.trim() !== '' && minor === null)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currency])
 
   // A value set from outside (a save, a reload) shows in normal units.
   useEffect(() => {
     if (typeof value !== 'number') return
     if (fromMajorText(text, currency) !== value) setText(toMajorText(value, currency))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value])
 
   const id = `field-${path.replace(/\./g, '__')}`
@@ -61,7 +59,7 @@ export const MoneyField: NumberFieldClientComponent = ({
             inputMode="decimal"
             autoComplete="off"
             value={text}
-            readOnly={readOnly || field.admin?.readOnly}
+            readOnly={readOnly || disabled || field.admin?.readOnly}
             aria-invalid={isMalformed || showError}
             onChange={(change) => {
               setText(change.target.value)

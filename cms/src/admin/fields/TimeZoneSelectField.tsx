@@ -12,7 +12,7 @@ export const TimeZoneSelectField: TextFieldClientComponent = ({
   path: pathFromProps,
   readOnly,
 }) => {
-  const { path, value, setValue, showError } = useField<string>({
+  const { path, value, setValue, showError, disabled } = useField<string>({
     potentiallyStalePath: pathFromProps,
   })
   const options = useMemo(
@@ -29,7 +29,7 @@ export const TimeZoneSelectField: TextFieldClientComponent = ({
       options={options}
       value={value ?? ''}
       isClearable={false}
-      readOnly={readOnly || field.admin?.readOnly}
+      readOnly={readOnly || disabled || field.admin?.readOnly}
       showError={showError}
       style={{ flex: '1 1 auto' }}
       onChange={(option) => {

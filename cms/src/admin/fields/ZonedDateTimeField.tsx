@@ -18,7 +18,7 @@ export const ZonedDateTimeField: DateFieldClientComponent = ({
   path: pathFromProps,
   readOnly,
 }) => {
-  const { path, value, setValue, showError } = useField<string>({
+  const { path, value, setValue, showError, disabled } = useField<string>({
     potentiallyStalePath: pathFromProps,
   })
   const zoneValue = useFormFields(([fields]) => fields[siblingPath(path, 'timezone')]?.value)
@@ -30,7 +30,6 @@ export const ZonedDateTimeField: DateFieldClientComponent = ({
     const instant = wall ? fromWallTime(wall, zone) : null
     if (instant && instant.getTime() !== Date.parse(value ?? '')) setValue(instant.toISOString())
     // Only a change of zone should move the instant; typing is handled in onChange.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [zone])
 
   // A value set from outside (a save, a reload) shows as the wall clock in the zone.
@@ -38,7 +37,6 @@ export const ZonedDateTimeField: DateFieldClientComponent = ({
     if (!value) return
     const typed = wall ? fromWallTime(wall, zone) : null
     if (!typed || typed.getTime() !== Date.parse(value)) setWall(toWallTime(value, zone))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value])
 
   const id = `field-${path.replace(/\./g, '__')}`
@@ -59,7 +57,7 @@ export const ZonedDateTimeField: DateFieldClientComponent = ({
             name={path}
             type="datetime-local"
             value={wall}
-            readOnly={readOnly || field.admin?.readOnly}
+            readOnly={readOnly || disabled || field.admin?.readOnly}
             aria-describedby={`${id}-zone`}
             onChange={(change) => {
               setWall(change.target.value)
