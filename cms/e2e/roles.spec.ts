@@ -218,9 +218,7 @@ test('an admin rejects with a required reason; the organizer reads it', async ({
 
   await logIn(page, OLIVIA)
   await page.goto(`/admin/collections/events/${id}`)
-  await expect(page.locator('#field-rejectionReason textarea')).toHaveValue(
-    'Add a speaker bio, please.',
-  )
+  await expect(page.getByLabel('Rejection Reason')).toHaveValue('Add a speaker bio, please.')
   await expect(workflow(page).getByRole('button')).toHaveText([
     'Back to draft',
     'Submit for review',
