@@ -113,8 +113,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    navigation: Navigation;
+  };
+  globalsSelect: {
+    navigation: NavigationSelect<false> | NavigationSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -239,12 +243,9 @@ export interface Event {
    */
   duration: number;
   /**
-   * IANA time zone, e.g. Europe/Berlin.
+   * Where the event happens: its start is entered and shown in this zone.
    */
   timezone: string;
-  /**
-   * In minor units (cents): 1500 is 15.00.
-   */
   price: number;
   currency: 'USD' | 'EUR' | 'GBP' | 'CAD' | 'AUD' | 'CHF' | 'JPY' | 'SEK' | 'NOK' | 'DKK' | 'PLN' | 'INR' | 'BRL';
   capacity: number;
@@ -330,9 +331,6 @@ export interface Payment {
    */
   stripePaymentId?: string | null;
   checkoutSessionId?: string | null;
-  /**
-   * In minor units (cents): 1500 is 15.00.
-   */
   amount: number;
   currency: 'USD' | 'EUR' | 'GBP' | 'CAD' | 'AUD' | 'CHF' | 'JPY' | 'SEK' | 'NOK' | 'DKK' | 'PLN' | 'INR' | 'BRL';
   status: 'pending' | 'succeeded' | 'failed' | 'refunded';
@@ -946,6 +944,47 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * The links in the public site’s header, in this order.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "navigation".
+ */
+export interface Navigation {
+  id: number;
+  links?:
+    | {
+        label: string;
+        kind: 'page' | 'url';
+        page?: (number | null) | Page;
+        /**
+         * A path on the site such as /events, or a full https:// address.
+         */
+        url?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "navigation_select".
+ */
+export interface NavigationSelect<T extends boolean = true> {
+  links?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        page?: T;
+        url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

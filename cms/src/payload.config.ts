@@ -21,6 +21,7 @@ import { Payments } from './collections/Payments'
 import { Registrations } from './collections/Registrations'
 import { StripeEvents } from './collections/StripeEvents'
 import { Users } from './collections/Users'
+import { placeInNav } from './admin/navigation'
 import { adminAnalytics, queueRetry, queueStatus } from './endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
 import { authEndpoints } from './endpoints/auth'
@@ -29,6 +30,7 @@ import { env } from './env'
 import { queryErrorCode } from './hooks/queryErrorCode'
 import { withLockCheckInTransaction } from './hooks/checkLocksInTransaction'
 import { withListLimits } from './hooks/limitLists'
+import { Navigation } from './globals/Navigation'
 import { withIdCheck } from './hooks/rejectMalformedIds'
 import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
@@ -78,7 +80,9 @@ export default buildConfig({
     // Each wrapper puts its hook first, so these run bottom-up: ids, list limits, locks.
     .map(withLockCheckInTransaction)
     .map(withListLimits)
-    .map(withIdCheck),
+    .map(withIdCheck)
+    .map(placeInNav),
+  globals: [Navigation].map(placeInNav),
   endpoints: [
     ...authEndpoints,
     organizerAnalytics,

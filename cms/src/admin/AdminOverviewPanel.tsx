@@ -1,7 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useState } from 'react'
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import dynamic from 'next/dynamic'
 
 import type { AdminOverview } from '../services/analytics/adminOverview'
 import type { QueueHealth } from '../services/queueHealth'
@@ -14,22 +14,36 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T
 }
 
-export function AdminOverviewPanel() {
-  const [range, setRange] = useState({ from: daysAgo(29), to: daysAgo(0) })
-  const [overview, setOverview] = useState<AdminOverview | null>(null)
-  const [queue, setQueue] = useState<QueueHealth | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+// The chart library is large: it loads after the figures are on screen.
+const RegistrationsBarChart = dynamic(
+  () => import('./AnalyticsCharts').then((charts) => charts.RegistrationsBarChart),
+  { ssr: false },
+)
+
+export type OverviewInitial = { overview: AdminOverview; queue: QueueHealth | null }
+
+export function AdminOverviewPanel({ initial }: { initial?: OverviewInitial }) {
+  const [range, setRange] = useState(
+    () => initial?.overview.range ?? { from: daysAgo(29), to: daysAgo(0) },
+  )
+  const [overview, setOverview] = useState<AdminOverview | null>(initial?.overview ?? null)
+  const [queue, setQueue] = useState<QueueHealth | null>(initial?.queue ?? null)
+  const [message, setMessage] = useState<string | null>(
+    initial && !initial.queue ? 'The email queue could not be reached.' : null,
+  )
 
   const loadQueue = useCallback(async () => {
     setQueue(await getJson<QueueHealth>('/api/admin/queues'))
   }, [])
 
   useEffect(() => {
+    // The server sent the first figures with the page.
+    if (initial && range === initial.overview.range) return
     getJson<AdminOverview>(`/api/analytics/admin?from=${range.from}&to=${range.to}`)
       .then(setOverview)
       .catch((error: Error) => setMessage(error.message))
     loadQueue().catch((error: Error) => setMessage(error.message))
-  }, [range, loadQueue])
+  }, [range, loadQueue, initial])
 
   const retry = async (jobId: string) => {
     const response = await fetch('/api/admin/queues/retry', {
@@ -90,15 +104,7 @@ export function AdminOverviewPanel() {
               role="img"
               aria-label="Bar chart of registrations per day; the table below has the numbers"
             >
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={overview.registrationsPerDay}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="day" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Bar dataKey="registrations" name="Registrations" fill="#2563eb" />
-                </BarChart>
-              </ResponsiveContainer>
+              <RegistrationsBarChart rows={overview.registrationsPerDay} />
             </div>
             <details>
               <summary>The numbers</summary>

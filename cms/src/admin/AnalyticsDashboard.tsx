@@ -1,39 +1,47 @@
 'use client'
 
 import { useEffect, useState, type FormEvent } from 'react'
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import dynamic from 'next/dynamic'
 
 import type { OrganizerDashboard } from '../services/analytics/organizerDashboard'
 import { DateRangeFields, daysAgo, FigureTable, formatMoney, Tile } from './figures'
 
-type Filters = { from: string; to: string; event: string }
+export type AnalyticsFilters = { from: string; to: string; event: string }
+type Filters = AnalyticsFilters
+
+// The chart library is large: it loads after the figures are on screen, and only on pages with charts.
+const RegistrationsChart = dynamic(
+  () => import('./AnalyticsCharts').then((charts) => charts.RegistrationsChart),
+  { ssr: false },
+)
+const SeatsChart = dynamic(() => import('./AnalyticsCharts').then((charts) => charts.SeatsChart), {
+  ssr: false,
+})
 
 /** Charts and tables of the caller's events; every chart has its numbers in a table beside it. */
-export function AnalyticsDashboard() {
-  const [filters, setFilters] = useState<Filters>(() => ({
-    from: daysAgo(29),
-    to: daysAgo(0),
-    event:
-      typeof window === 'undefined'
-        ? ''
-        : (new URLSearchParams(window.location.search).get('event') ?? ''),
-  }))
+export function AnalyticsDashboard({
+  initial,
+}: {
+  /** Figures the server already loaded, so the page shows them without a round trip. */
+  initial?: { filters: Filters; data: OrganizerDashboard | null; error: string | null }
+}) {
+  const [filters, setFilters] = useState<Filters>(
+    () =>
+      initial?.filters ?? {
+        from: daysAgo(29),
+        to: daysAgo(0),
+        event:
+          typeof window === 'undefined'
+            ? ''
+            : (new URLSearchParams(window.location.search).get('event') ?? ''),
+      },
+  )
   const [draft, setDraft] = useState(filters)
-  const [data, setData] = useState<OrganizerDashboard | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [data, setData] = useState<OrganizerDashboard | null>(initial?.data ?? null)
+  const [error, setError] = useState<string | null>(initial?.error ?? null)
 
   useEffect(() => {
+    if (initial && filters === initial.filters) return
     const query = new URLSearchParams({ from: filters.from, to: filters.to })
     if (filters.event) query.set('event', filters.event)
     let isCurrent = true
@@ -50,7 +58,7 @@ export function AnalyticsDashboard() {
     return () => {
       isCurrent = false
     }
-  }, [filters])
+  }, [filters, initial])
 
   const apply = (event: FormEvent) => {
     event.preventDefault()
@@ -152,17 +160,7 @@ function Figures({ data }: { data: OrganizerDashboard }) {
           role="img"
           aria-label="Line chart of registrations per day; the table below has the numbers"
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data.registrationsByDay}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Line type="monotone" dataKey="registrations" name="Registrations" stroke="#2563eb" />
-              <Line type="monotone" dataKey="cancellations" name="Cancellations" stroke="#dc2626" />
-            </LineChart>
-          </ResponsiveContainer>
+          <RegistrationsChart rows={data.registrationsByDay} />
         </div>
         <details>
           <summary>The numbers, day by day</summary>
@@ -185,18 +183,7 @@ function Figures({ data }: { data: OrganizerDashboard }) {
           role="img"
           aria-label="Bar chart of seats per event; the table below has the numbers"
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={chartEvents} layout="vertical" margin={{ left: 24 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="title" width={200} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="confirmed" name="Confirmed" stackId="seats" fill="#16a34a" />
-              <Bar dataKey="pending" name="Held (paying)" stackId="seats" fill="#ca8a04" />
-              <Bar dataKey="waitlisted" name="Waitlist" fill="#7c3aed" />
-            </BarChart>
-          </ResponsiveContainer>
+          <SeatsChart events={chartEvents} />
         </div>
         <FigureTable
           caption="Seats, waitlist and attendance per event"

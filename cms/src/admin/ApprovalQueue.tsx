@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 
 import type { Event, User } from '../payload-types'
+import { formatInZone } from '../fields/zonedTime'
 import { FigureTable, formatMoney } from './figures'
 
 const PENDING = '/api/events?where[status][equals]=pending_review&sort=startTime&depth=1&limit=50'
@@ -12,7 +13,8 @@ const DECIDED =
 const nameOf = (user: Event['organizer'] | Event['reviewedBy']) =>
   user && typeof user === 'object' ? (user as User).name : '—'
 
-const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : '—')
+const when = (iso?: string | null) =>
+  iso ? new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' }) : '—'
 
 async function load(url: string): Promise<Event[]> {
   const response = await fetch(url, { credentials: 'include' })
@@ -117,7 +119,7 @@ function PendingEvent({
         <a href={`/admin/collections/events/${event.id}`}>{event.title}</a>
       </h3>
       <p style={{ margin: '0.25rem 0' }}>
-        By {nameOf(event.organizer)} · {when(event.startTime)} ({event.timezone}) ·{' '}
+        By {nameOf(event.organizer)} · {formatInZone(event.startTime, event.timezone)} ·{' '}
         {event.price > 0 ? formatMoney(event.price, event.currency) : 'Free'} · {event.capacity}{' '}
         seats
       </p>

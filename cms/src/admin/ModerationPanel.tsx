@@ -27,25 +27,26 @@ async function docs<T>(url: string): Promise<T[]> {
   return ((await response.json()) as { docs: T[] }).docs
 }
 
-/** Reports, recent messages and the audit trail of one event's chat, with the moderator's actions. */
-export function ModerationPanel() {
-  const [events, setEvents] = useState<EventOption[]>([])
-  const [eventId, setEventId] = useState<number | null>(null)
+/** How often the page asks for new messages, reports and actions while it is open. */
+const REFRESH_MS = 5000
+
+/**
+ * Reports, recent messages and the audit trail of one event's chat, with the moderator's actions.
+ * It refreshes itself every few seconds, so new messages and reports appear without a reload.
+ */
+export function ModerationPanel({
+  events,
+  initialEventId,
+}: {
+  events: EventOption[]
+  initialEventId: number | null
+}) {
+  const [eventId, setEventId] = useState<number | null>(initialEventId)
   const [messages, setMessages] = useState<ChatMessage[]>([])
   const [reports, setReports] = useState<ChatModerationAction[]>([])
   const [trail, setTrail] = useState<ChatModerationAction[]>([])
   const [status, setStatus] = useState<string | null>(null)
-
-  useEffect(() => {
-    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
-    fetch(`/api/analytics/organizer?from=${from}`, { credentials: 'include' })
-      .then((response) => response.json())
-      .then((body: { events?: EventOption[] }) => {
-        setEvents(body.events ?? [])
-        setEventId((current) => current ?? body.events?.[0]?.id ?? null)
-      })
-      .catch(() => setStatus('Your events could not be loaded.'))
-  }, [])
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null)
 
   const load = useCallback(async () => {
     if (eventId === null) return
@@ -62,10 +63,22 @@ export function ModerationPanel() {
     setMessages(recent)
     setReports(reported)
     setTrail(actions)
+    setUpdatedAt(new Date())
   }, [eventId])
 
   useEffect(() => {
-    load().catch(() => setStatus('The chat could not be loaded.'))
+    let isCurrent = true
+    const refresh = () =>
+      load().catch(() => isCurrent && setStatus('The chat could not be loaded.'))
+    void refresh()
+    const timer = setInterval(() => {
+      // A hidden tab does not need fresh messages; it catches up when shown again.
+      if (document.visibilityState === 'visible') void refresh()
+    }, REFRESH_MS)
+    return () => {
+      isCurrent = false
+      clearInterval(timer)
+    }
   }, [load])
 
   const act = async (body: Record<string, unknown>, done: string) => {
@@ -134,19 +147,31 @@ export function ModerationPanel() {
         paddingBottom: '3rem',
       }}
     >
-      <label>
-        Event{' '}
-        <select
-          value={eventId ?? ''}
-          onChange={(change) => setEventId(Number(change.target.value))}
-        >
-          {events.map((event) => (
-            <option key={event.id} value={event.id}>
-              {event.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
+        <label>
+          Event{' '}
+          <select
+            value={eventId ?? ''}
+            onChange={(change) => {
+              const id = Number(change.target.value)
+              setEventId(id)
+              // Keep the choice in the address, so a reload or a shared link opens the same chat.
+              window.history.replaceState(null, '', `?event=${id}`)
+            }}
+          >
+            {eventId === null && <option value="">Choose an event…</option>}
+            {events.map((event) => (
+              <option key={event.id} value={event.id}>
+                {event.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span>
+          Updates every {REFRESH_MS / 1000} seconds
+          {updatedAt ? ` · last at ${updatedAt.toLocaleTimeString()}` : ''}
+        </span>
+      </div>
       <p role="status">{status}</p>
 
       <section aria-labelledby="reports">

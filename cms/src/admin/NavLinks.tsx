@@ -11,7 +11,8 @@ export function NavLinks() {
   return (
     <nav aria-label="Tools" style={{ display: 'grid', gap: '0.5rem', margin: '1rem 0' }}>
       <a href="/admin/analytics">Analytics</a>
-      <a href="/admin/moderation">Chat moderation</a>
+      <a href="/admin/attendees">Attendees</a>
+      <a href="/admin/moderation">Moderation</a>
       {user.role === 'admin' && <a href="/admin/approvals">Approval queue</a>}
       {user.role === 'admin' && <a href="/admin/overview">Site overview</a>}
     </nav>

@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react'
 
-/** Minor units to a localized amount: 12345 EUR → €123.45 (JPY has no minor unit). */
-export function formatMoney(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency })
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
-  return format.format(minor / 10 ** digits)
-}
+export { formatMoney } from '../fields/moneyFormat'
 
 export function Tile({ label, value }: { label: string; value: string }) {
   return (
@@ -38,7 +33,8 @@ export function FigureTable({
   empty?: string
 }) {
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // Focusable, so keyboard users can scroll a table wider than a phone.
+    <div style={{ overflowX: 'auto' }} tabIndex={0}>
       <table
         className="table"
         style={{ width: '100%', borderCollapse: 'collapse' }}

@@ -1,6 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { checkRole } from '../access/checkRole'
+import { env } from '../env'
 import { isAdmin } from '../access/isAdmin'
 import { slugField } from '../fields/slug'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../hooks/revalidateSite'
@@ -11,7 +12,13 @@ const readPublishedPages: Access = ({ req: { user } }) =>
 
 export const Pages: CollectionConfig = {
   slug: 'pages',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    // The site shows the latest draft to a signed-in editor who opens it with ?preview.
+    preview: (doc) =>
+      typeof doc?.slug === 'string' ? `${env.SITE_URL}/${doc.slug}?preview` : null,
+  },
   access: {
     read: readPublishedPages,
     create: isAdmin,

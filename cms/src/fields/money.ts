@@ -44,7 +44,13 @@ export const moneyFields = ({
     min: 0,
     defaultValue: defaultAmount,
     validate: validateAmount,
-    admin: { description: 'In minor units (cents): 1500 is 15.00.' },
+    // The API keeps minor units; people type and read the amount in normal units.
+    admin: {
+      components: {
+        Field: '/admin/fields/MoneyField#MoneyField',
+        Cell: '/admin/fields/MoneyCell#MoneyCell',
+      },
+    },
   },
   {
     name: 'currency',

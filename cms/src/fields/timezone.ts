@@ -21,5 +21,8 @@ export const timezoneField: TextField = {
   defaultValue: 'UTC',
   validate: (value: string | null | undefined) =>
     isTimeZone(value) || 'Must be an IANA time zone such as Europe/Berlin or America/New_York.',
-  admin: { description: 'IANA time zone, e.g. Europe/Berlin.' },
+  admin: {
+    description: 'Where the event happens: its start is entered and shown in this zone.',
+    components: { Field: '/admin/fields/TimeZoneSelectField#TimeZoneSelectField' },
+  },
 }

@@ -1,6 +1,7 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
   PayloadRequest,
   TypeWithID,
 } from 'payload'
@@ -12,12 +13,14 @@ type AnyDoc = TypeWithID & Record<string, unknown>
 const idOf = (value: unknown): unknown =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
-/** Cache tags on the site that depend on a document of each collection. */
+/** Cache tags on the site that depend on a document of each collection (or a global). */
 const tagsFor: Record<string, (doc: AnyDoc) => string[]> = {
   events: (doc) => ['events', `event:${String(doc.slug)}`, `seats:${doc.id}`],
   pages: (doc) => ['pages', `page:${String(doc.slug)}`],
   categories: () => ['categories', 'events'],
   registrations: (doc) => [`seats:${String(idOf(doc.event))}`],
+  // Globals: the slug is the tag.
+  navigation: () => ['navigation'],
 }
 
 /**
@@ -65,5 +68,10 @@ export const revalidateSiteAfterChange: CollectionAfterChangeHook = ({
 
 export const revalidateSiteAfterDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
   notifySite(req, collection.slug, [doc as AnyDoc])
+  return doc
+}
+
+export const revalidateSiteAfterGlobalChange: GlobalAfterChangeHook = ({ doc, global, req }) => {
+  notifySite(req, global.slug, [doc as AnyDoc])
   return doc
 }

@@ -6,6 +6,7 @@ import * as migration_20261124_152611_streaming_attendance from './20261124_1526
 import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled'
 import * as migration_20261202_104256_event_end_time_and_recording_flag from './20261202_104256_event_end_time_and_recording_flag'
 import * as migration_20261202_104345_remove_login_lockout from './20261202_104345_remove_login_lockout'
+import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_104345_remove_login_lockout.up,
     down: migration_20261202_104345_remove_login_lockout.down,
     name: '20261202_104345_remove_login_lockout',
+  },
+  {
+    up: migration_20261202_104557_navigation_global.up,
+    down: migration_20261202_104557_navigation_global.down,
+    name: '20261202_104557_navigation_global',
   },
 ]

@@ -5,11 +5,13 @@ import { createAccountApi } from './account'
 import { createCache } from './cache'
 import { createCmsClient } from './cms'
 import { createPublicLoaders } from './loaders'
+import { createNavigationLoader } from './navigation'
 import { createPurgeBus } from './purgeBus'
 
 export const cms = createCmsClient(CMS_URL)
 export const cache = createCache()
 export const content = createPublicLoaders({ cms, cache })
+export const loadNavigation = createNavigationLoader({ cms, cache })
 export const purgeBus = createPurgeBus({ cache, redisUrl: REDIS_URL, channel: SITE_CACHE_CHANNEL })
 export const account = createAccountApi(cms)
 export const siteUrl = SITE_URL.replace(/\/$/, '')

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { isOrganizerOrAdmin } from '../../access/isOrganizerOrAdmin'
+import { ownEventOptions } from '../../access/ownEventOptions'
 import { ownEventCampaigns } from './access/ownEventCampaigns'
 import { checkCampaignChange } from './hooks/checkCampaignChange'
 import { enqueueCampaign } from './hooks/enqueueCampaign'
@@ -41,7 +42,14 @@ export const Campaigns: CollectionConfig = {
     afterChange: [enqueueCampaign],
   },
   fields: [
-    { name: 'event', type: 'relationship', relationTo: 'events', required: true, index: true },
+    {
+      name: 'event',
+      type: 'relationship',
+      relationTo: 'events',
+      required: true,
+      index: true,
+      filterOptions: ownEventOptions,
+    },
     {
       name: 'audience',
       type: 'select',

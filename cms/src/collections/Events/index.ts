@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdminField } from '../../access/isAdmin'
 import { isOrganizerOrAdmin } from '../../access/isOrganizerOrAdmin'
+import { env } from '../../env'
 import { moneyFields } from '../../fields/money'
 import { slugField } from '../../fields/slug'
 import { timezoneField } from '../../fields/timezone'
 import { wholeNumberBetween } from '../../fields/wholeNumber'
+import { zonedDateTimeField } from '../../fields/zonedDate'
 import { STREAM_SOURCE_HINT, validateStreamUrl } from '../../services/streamSource'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { eventOwnerField } from './access/eventOwnerField'
@@ -43,6 +45,9 @@ export const Events: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'startTime', 'status', 'organizer', 'price'],
     description: 'Submit a draft for review when it is ready; an admin publishes it.',
+    // The site shows an unpublished event to its organizer and admins who open it with ?preview.
+    preview: (doc) =>
+      typeof doc?.slug === 'string' ? `${env.SITE_URL}/events/${doc.slug}?preview` : null,
   },
   access: {
     read: readEvents,
@@ -122,13 +127,7 @@ export const Events: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'startTime',
-          type: 'date',
-          required: true,
-          index: true,
-          admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
-        },
+        zonedDateTimeField({ name: 'startTime', required: true, index: true }),
         {
           name: 'duration',
           type: 'number',
@@ -166,8 +165,15 @@ export const Events: CollectionConfig = {
       options: EVENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
       admin: {
         position: 'sidebar',
+        // Moved by the workflow buttons below, which offer only the moves the person may make.
+        readOnly: true,
         description: 'Organizers submit for review; only admins publish or reject.',
       },
+    },
+    {
+      name: 'workflow',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/admin/EventWorkflow#EventWorkflow' } },
     },
     {
       name: 'rejectionReason',
@@ -176,7 +182,9 @@ export const Events: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField },
       admin: {
         position: 'sidebar',
-        condition: (data) => data?.status === 'rejected' || data?.status === 'pending_review',
+        // Written by the "Reject…" button; shown to the organizer once the event is rejected.
+        readOnly: true,
+        condition: (data) => data?.status === 'rejected',
       },
     },
     {

@@ -1,6 +1,7 @@
-import type { CollectionConfig } from 'payload'
+import { validations, type CollectionConfig, type RelationshipFieldSingleValidation } from 'payload'
 
 import { isOrganizerOrAdmin } from '../../access/isOrganizerOrAdmin'
+import { ownEventOptions } from '../../access/ownEventOptions'
 import { ownMedia } from './access/ownMedia'
 import { readMedia } from './access/readMedia'
 import { materialsOfOwnEvents } from './hooks/materialsOfOwnEvents'
@@ -48,9 +49,14 @@ export const Media: CollectionConfig = {
       type: 'relationship',
       relationTo: 'events',
       index: true,
+      filterOptions: ownEventOptions,
       admin: { condition: (data) => data?.kind === 'material' },
-      validate: (value: unknown, { siblingData }: { siblingData: { kind?: string } }) =>
-        siblingData.kind !== 'material' || Boolean(value) || 'A material belongs to an event.',
+      // Payload's own check runs too: it is what applies filterOptions to the chosen event.
+      validate: ((value, options) => {
+        const { kind } = options.siblingData as { kind?: string }
+        if (kind === 'material' && !value) return 'A material belongs to an event.'
+        return validations.relationship(value, options)
+      }) satisfies RelationshipFieldSingleValidation,
     },
     {
       name: 'owner',
