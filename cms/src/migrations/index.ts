@@ -4,6 +4,7 @@ import * as migration_20261124_113027_chat_votes_moderation from './20261124_113
 import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
 import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance'
 import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled'
+import * as migration_20261202_110123_booking_statuses_refund_deadline_outbox from './20261202_110123_booking_statuses_refund_deadline_outbox'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261124_154259_user_disabled.up,
     down: migration_20261124_154259_user_disabled.down,
     name: '20261124_154259_user_disabled',
+  },
+  {
+    up: migration_20261202_110123_booking_statuses_refund_deadline_outbox.up,
+    down: migration_20261202_110123_booking_statuses_refund_deadline_outbox.down,
+    name: '20261202_110123_booking_statuses_refund_deadline_outbox',
   },
 ]

@@ -5,10 +5,19 @@ import { currentRequestId } from './requestContext'
 /** The CMS answered with an error status; `status` is kept so pages can map 401/404/409. */
 export class CmsError extends Error {
   readonly status: number
-  constructor(status: number, message: string, options?: ErrorOptions) {
+  /** The CMS's machine code (`errors[0].data.code`, e.g. EVENT_FULL), when it sent one. */
+  readonly code: string | undefined
+  readonly data: Record<string, unknown> | undefined
+  constructor(
+    status: number,
+    message: string,
+    options?: ErrorOptions & { code?: string; data?: Record<string, unknown> },
+  ) {
     super(message, options)
     this.name = 'CmsError'
     this.status = status
+    this.code = options?.code
+    this.data = options?.data
   }
 }
 
@@ -21,7 +30,14 @@ export class CmsUnavailableError extends Error {
 }
 
 const cmsErrorBodySchema = z.object({
-  errors: z.array(z.object({ message: z.string() })).min(1),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        data: z.looseObject({ code: z.string().optional() }).nullish(),
+      }),
+    )
+    .min(1),
 })
 
 export type CmsRequest = {
@@ -99,9 +115,14 @@ export function createCmsClient(baseUrl: string): CmsClient {
           throw new CmsUnavailableError(new Error(`HTTP ${response.status}`))
         }
         const parsed = cmsErrorBodySchema.safeParse(json)
+        const first = parsed.success ? parsed.data.errors[0]! : undefined
         throw new CmsError(
           response.status,
-          parsed.success ? parsed.data.errors[0]!.message : `Request failed (${response.status}).`,
+          first?.message ?? `Request failed (${response.status}).`,
+          {
+            code: first?.data?.code,
+            data: first?.data ?? undefined,
+          },
         )
       }
       const parsed = schema.safeParse(json)

@@ -142,6 +142,19 @@ export const Events: CollectionConfig = {
           defaultValue: 100,
           validate: wholeNumberBetween(1, 1_000_000),
         },
+        {
+          name: 'refundDeadlineHours',
+          label: 'Refunds until (hours before the start)',
+          type: 'number',
+          min: 0,
+          max: 24 * 365,
+          defaultValue: 24,
+          validate: wholeNumberBetween(0, 24 * 365),
+          admin: {
+            description:
+              'Attendees who cancel earlier get their money back; later they may still cancel, without a refund. 0 = until the start.',
+          },
+        },
       ],
     },
     {
