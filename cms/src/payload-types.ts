@@ -59,137 +59,139 @@ export type SupportedTimezones =
   | 'Pacific/Guam'
   | 'Pacific/Noumea'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Pacific/Fiji'
 
 export interface Config {
   auth: {
-    users: UserAuthOperations;
-  };
-  blocks: {};
+    users: UserAuthOperations
+  }
+  blocks: {}
   collections: {
-    users: User;
-    categories: Category;
-    events: Event;
-    registrations: Registration;
-    payments: Payment;
-    'chat-messages': ChatMessage;
-    'chat-votes': ChatVote;
-    'chat-moderation-actions': ChatModerationAction;
-    media: Media;
-    pages: Page;
-    'stripe-events': StripeEvent;
-    campaigns: Campaign;
-    'email-deliveries': EmailDelivery;
-    'email-outbox': EmailOutbox;
-    'email-opt-outs': EmailOptOut;
-    attendance: Attendance;
-    'payload-kv': PayloadKv;
-    'payload-locked-documents': PayloadLockedDocument;
-    'payload-preferences': PayloadPreference;
-    'payload-migrations': PayloadMigration;
-  };
-  collectionsJoins: {};
+    users: User
+    categories: Category
+    events: Event
+    registrations: Registration
+    payments: Payment
+    'chat-messages': ChatMessage
+    'chat-votes': ChatVote
+    'chat-moderation-actions': ChatModerationAction
+    media: Media
+    pages: Page
+    'stripe-events': StripeEvent
+    campaigns: Campaign
+    'email-deliveries': EmailDelivery
+    'email-outbox': EmailOutbox
+    'email-opt-outs': EmailOptOut
+    attendance: Attendance
+    'payload-kv': PayloadKv
+    'payload-locked-documents': PayloadLockedDocument
+    'payload-preferences': PayloadPreference
+    'payload-migrations': PayloadMigration
+  }
+  collectionsJoins: {}
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
-    categories: CategoriesSelect<false> | CategoriesSelect<true>;
-    events: EventsSelect<false> | EventsSelect<true>;
-    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
-    payments: PaymentsSelect<false> | PaymentsSelect<true>;
-    'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
-    'chat-votes': ChatVotesSelect<false> | ChatVotesSelect<true>;
-    'chat-moderation-actions': ChatModerationActionsSelect<false> | ChatModerationActionsSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
-    pages: PagesSelect<false> | PagesSelect<true>;
-    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
-    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
-    'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
-    'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
-    'email-opt-outs': EmailOptOutsSelect<false> | EmailOptOutsSelect<true>;
-    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
-    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
-  };
+    users: UsersSelect<false> | UsersSelect<true>
+    categories: CategoriesSelect<false> | CategoriesSelect<true>
+    events: EventsSelect<false> | EventsSelect<true>
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>
+    payments: PaymentsSelect<false> | PaymentsSelect<true>
+    'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>
+    'chat-votes': ChatVotesSelect<false> | ChatVotesSelect<true>
+    'chat-moderation-actions':
+      ChatModerationActionsSelect<false> | ChatModerationActionsSelect<true>
+    media: MediaSelect<false> | MediaSelect<true>
+    pages: PagesSelect<false> | PagesSelect<true>
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>
+    'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>
+    'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>
+    'email-opt-outs': EmailOptOutsSelect<false> | EmailOptOutsSelect<true>
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
+    'payload-locked-documents':
+      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
+  }
   db: {
-    defaultIDType: number;
-  };
-  fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
-  locale: null;
+    defaultIDType: number
+  }
+  fallbackLocale: null
+  globals: {}
+  globalsSelect: {}
+  locale: null
   widgets: {
-    collections: CollectionsWidget;
-  };
-  user: User;
+    collections: CollectionsWidget
+  }
+  user: User
   jobs: {
-    tasks: unknown;
-    workflows: unknown;
-  };
+    tasks: unknown
+    workflows: unknown
+  }
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
   login: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
   registerFirstUser: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
   unlock: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
-  name: string;
-  role: 'user' | 'organizer' | 'admin';
+  id: number
+  name: string
+  role: 'user' | 'organizer' | 'admin'
   /**
    * A disabled account cannot log in, and its open sessions end at once.
    */
-  disabled?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
+  disabled?: boolean | null
+  updatedAt: string
+  createdAt: string
+  email: string
+  resetPasswordToken?: string | null
+  resetPasswordExpiration?: string | null
+  salt?: string | null
+  hash?: string | null
+  resetPasswordRequestedAt?: string | null
+  loginAttempts?: number | null
+  lockUntil?: string | null
   sessions?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
+        id: string
+        createdAt?: string | null
+        expiresAt: string
       }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
+    | null
+  password?: string | null
+  collection: 'users'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "categories".
  */
 export interface Category {
-  id: number;
-  name: string;
+  id: number
+  name: string
   /**
    * Filled from the name when left empty.
    */
-  slug: string;
-  updatedAt: string;
-  createdAt: string;
+  slug: string
+  updatedAt: string
+  createdAt: string
 }
 /**
  * Submit a draft for review when it is ready; an admin publishes it.
@@ -198,71 +200,84 @@ export interface Category {
  * via the `definition` "events".
  */
 export interface Event {
-  id: number;
-  title: string;
+  id: number
+  title: string
   /**
    * Filled from the title when left empty.
    */
-  slug: string;
+  slug: string
   description?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  descriptionText?: string | null;
-  image?: (number | null) | Media;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
+  descriptionText?: string | null
+  image?: (number | null) | Media
   /**
    * The live stream, shown only to confirmed attendees on the watch page. Use a YouTube or Vimeo link, an HLS playlist (.m3u8) or a video file (.mp4, .webm).
    */
-  videoUrl?: string | null;
+  videoUrl?: string | null
   /**
    * After the event: the recording attendees watch on demand, with the chat replayed beside it.
    */
-  recordingUrl?: string | null;
+  recordingUrl?: string | null
   /**
    * Optional WebVTT captions (upload as an attendee material).
    */
-  captions?: (number | null) | Media;
-  startTime: string;
+  captions?: (number | null) | Media
+  startTime: string
   /**
    * Minutes.
    */
-  duration: number;
+  duration: number
   /**
    * IANA time zone, e.g. Europe/Berlin.
    */
-  timezone: string;
+  timezone: string
   /**
    * In minor units (cents): 1500 is 15.00.
    */
-  price: number;
-  currency: 'USD' | 'EUR' | 'GBP' | 'CAD' | 'AUD' | 'CHF' | 'JPY' | 'SEK' | 'NOK' | 'DKK' | 'PLN' | 'INR' | 'BRL';
-  capacity: number;
+  price: number
+  currency:
+    | 'USD'
+    | 'EUR'
+    | 'GBP'
+    | 'CAD'
+    | 'AUD'
+    | 'CHF'
+    | 'JPY'
+    | 'SEK'
+    | 'NOK'
+    | 'DKK'
+    | 'PLN'
+    | 'INR'
+    | 'BRL'
+  capacity: number
   /**
    * Attendees who cancel earlier get their money back; later they may still cancel, without a refund. 0 = until the start.
    */
-  refundDeadlineHours?: number | null;
+  refundDeadlineHours?: number | null
   /**
    * Organizers submit for review; only admins publish or reject.
    */
-  status: 'draft' | 'pending_review' | 'published' | 'rejected' | 'cancelled';
-  rejectionReason?: string | null;
-  organizer: number | User;
-  category?: (number | null) | Category;
-  reviewedBy?: (number | null) | User;
-  reviewedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
+  status: 'draft' | 'pending_review' | 'published' | 'rejected' | 'cancelled'
+  rejectionReason?: string | null
+  organizer: number | User
+  category?: (number | null) | Category
+  reviewedBy?: (number | null) | User
+  reviewedAt?: string | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * Event images are public. Materials are for the event’s confirmed attendees.
@@ -271,32 +286,32 @@ export interface Event {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
-  alt?: string | null;
-  kind: 'image' | 'material';
-  event?: (number | null) | Event;
-  owner?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
+  id: number
+  alt?: string | null
+  kind: 'image' | 'material'
+  event?: (number | null) | Event
+  owner?: (number | null) | User
+  updatedAt: string
+  createdAt: string
+  url?: string | null
+  thumbnailURL?: string | null
+  filename?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+  width?: number | null
+  height?: number | null
+  focalX?: number | null
+  focalY?: number | null
   sizes?: {
     card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+  }
 }
 /**
  * Attendees cancel; the row is kept for the record.
@@ -305,153 +320,177 @@ export interface Media {
  * via the `definition` "registrations".
  */
 export interface Registration {
-  id: number;
-  user: number | User;
-  event: number | Event;
-  status: 'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
-  payment?: (number | null) | Payment;
+  id: number
+  user: number | User
+  event: number | Event
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired'
+  payment?: (number | null) | Payment
   /**
    * A pending (checkout) or offered (waitlist) registration holds its seat until then.
    */
-  holdExpiresAt?: string | null;
-  registeredAt: string;
-  updatedAt: string;
-  createdAt: string;
+  holdExpiresAt?: string | null
+  registeredAt: string
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payments".
  */
 export interface Payment {
-  id: number;
-  registration?: (number | null) | Registration;
-  user: number | User;
-  event: number | Event;
+  id: number
+  registration?: (number | null) | Registration
+  user: number | User
+  event: number | Event
   /**
    * The Stripe PaymentIntent, once paid.
    */
-  stripePaymentId?: string | null;
-  checkoutSessionId?: string | null;
+  stripePaymentId?: string | null
+  checkoutSessionId?: string | null
   /**
    * In minor units (cents): 1500 is 15.00.
    */
-  amount: number;
-  currency: 'USD' | 'EUR' | 'GBP' | 'CAD' | 'AUD' | 'CHF' | 'JPY' | 'SEK' | 'NOK' | 'DKK' | 'PLN' | 'INR' | 'BRL';
-  status: 'pending' | 'succeeded' | 'failed' | 'refunded';
-  paidAt?: string | null;
-  refundId?: string | null;
-  refundedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
+  amount: number
+  currency:
+    | 'USD'
+    | 'EUR'
+    | 'GBP'
+    | 'CAD'
+    | 'AUD'
+    | 'CHF'
+    | 'JPY'
+    | 'SEK'
+    | 'NOK'
+    | 'DKK'
+    | 'PLN'
+    | 'INR'
+    | 'BRL'
+  status: 'pending' | 'succeeded' | 'failed' | 'refunded'
+  paidAt?: string | null
+  refundId?: string | null
+  refundedAt?: string | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "chat-messages".
  */
 export interface ChatMessage {
-  id: number;
-  event: number | Event;
-  user: number | User;
+  id: number
+  event: number | Event
+  user: number | User
   /**
    * The author’s name when posting, shown in the chat.
    */
-  authorName?: string | null;
-  message: string;
+  authorName?: string | null
+  message: string
   /**
    * The sender’s id for the message (idempotent retries).
    */
-  clientId?: string | null;
-  kind: 'chat' | 'question';
-  sentAt: string;
+  clientId?: string | null
+  kind: 'chat' | 'question'
+  sentAt: string
   /**
    * Seconds from the event start, for replay beside the recording.
    */
-  offsetSeconds?: number | null;
+  offsetSeconds?: number | null
   /**
    * Counted from chat-votes (one per user).
    */
-  upvotes?: number | null;
-  answered?: boolean | null;
+  upvotes?: number | null
+  answered?: boolean | null
   /**
    * The question the speakers are answering now.
    */
-  pinned?: boolean | null;
-  hidden?: boolean | null;
-  hiddenBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
+  pinned?: boolean | null
+  hidden?: boolean | null
+  hiddenBy?: (number | null) | User
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "chat-votes".
  */
 export interface ChatVote {
-  id: number;
-  message: number | ChatMessage;
-  user: number | User;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  message: number | ChatMessage
+  user: number | User
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "chat-moderation-actions".
  */
 export interface ChatModerationAction {
-  id: number;
-  event: number | Event;
-  action: 'hide' | 'unhide' | 'mute' | 'unmute' | 'ban' | 'unban' | 'slow_mode' | 'clear' | 'pin' | 'answer' | 'report';
-  actor: number | User;
-  targetUser?: (number | null) | User;
-  targetMessage?: (number | null) | ChatMessage;
+  id: number
+  event: number | Event
+  action:
+    | 'hide'
+    | 'unhide'
+    | 'mute'
+    | 'unmute'
+    | 'ban'
+    | 'unban'
+    | 'slow_mode'
+    | 'clear'
+    | 'pin'
+    | 'answer'
+    | 'report'
+  actor: number | User
+  targetUser?: (number | null) | User
+  targetMessage?: (number | null) | ChatMessage
   /**
    * When a mute ends (empty: until lifted).
    */
-  until?: string | null;
-  slowModeSeconds?: number | null;
-  reason?: string | null;
-  updatedAt: string;
-  createdAt: string;
+  until?: string | null
+  slowModeSeconds?: number | null
+  reason?: string | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages".
  */
 export interface Page {
-  id: number;
-  title: string;
+  id: number
+  title: string
   /**
    * Filled from the title when left empty.
    */
-  slug: string;
+  slug: string
   content?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
+  updatedAt: string
+  createdAt: string
+  _status?: ('draft' | 'published') | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "stripe-events".
  */
 export interface StripeEvent {
-  id: number;
-  stripeEventId: string;
-  type: string;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  stripeEventId: string
+  type: string
+  updatedAt: string
+  createdAt: string
 }
 /**
  * Write to the attendees of your event. Set the status to "queued" and save to send; queuing it again mails nobody twice.
@@ -460,71 +499,71 @@ export interface StripeEvent {
  * via the `definition` "campaigns".
  */
 export interface Campaign {
-  id: number;
-  event: number | Event;
-  audience: 'confirmed' | 'waitlisted' | 'confirmed_and_waitlisted';
-  subject: string;
-  body: string;
-  status: 'draft' | 'queued' | 'sending' | 'sent';
-  total?: number | null;
-  sent?: number | null;
-  failed?: number | null;
-  skipped?: number | null;
-  queuedAt?: string | null;
-  completedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  event: number | Event
+  audience: 'confirmed' | 'waitlisted' | 'confirmed_and_waitlisted'
+  subject: string
+  body: string
+  status: 'draft' | 'queued' | 'sending' | 'sent'
+  total?: number | null
+  sent?: number | null
+  failed?: number | null
+  skipped?: number | null
+  queuedAt?: string | null
+  completedAt?: string | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-deliveries".
  */
 export interface EmailDelivery {
-  id: number;
-  key: string;
-  template: string;
-  to: string;
-  subject?: string | null;
-  user?: (number | null) | User;
-  campaign?: (number | null) | Campaign;
-  status: 'sending' | 'sent' | 'failed' | 'skipped';
-  attempts?: number | null;
-  messageId?: string | null;
-  sentAt?: string | null;
-  error?: string | null;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  key: string
+  template: string
+  to: string
+  subject?: string | null
+  user?: (number | null) | User
+  campaign?: (number | null) | Campaign
+  status: 'sending' | 'sent' | 'failed' | 'skipped'
+  attempts?: number | null
+  messageId?: string | null
+  sentAt?: string | null
+  error?: string | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-outbox".
  */
 export interface EmailOutbox {
-  id: number;
-  job: string;
+  id: number
+  job: string
   data:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
-  jobId: string;
-  enqueuedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
+    | null
+  jobId: string
+  enqueuedAt?: string | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-opt-outs".
  */
 export interface EmailOptOut {
-  id: number;
-  user: number | User;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  user: number | User
+  updatedAt: string
+  createdAt: string
 }
 /**
  * Recorded by the watch page while the stream is live.
@@ -533,458 +572,458 @@ export interface EmailOptOut {
  * via the `definition` "attendance".
  */
 export interface Attendance {
-  id: number;
-  event: number | Event;
-  user: number | User;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  watchSeconds: number;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  event: number | Event
+  user: number | User
+  firstSeenAt: string
+  lastSeenAt: string
+  watchSeconds: number
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
-  key: string;
+  id: number
+  key: string
   data:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
+    | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: number
   document?:
     | ({
-        relationTo: 'users';
-        value: number | User;
+        relationTo: 'users'
+        value: number | User
       } | null)
     | ({
-        relationTo: 'categories';
-        value: number | Category;
+        relationTo: 'categories'
+        value: number | Category
       } | null)
     | ({
-        relationTo: 'events';
-        value: number | Event;
+        relationTo: 'events'
+        value: number | Event
       } | null)
     | ({
-        relationTo: 'registrations';
-        value: number | Registration;
+        relationTo: 'registrations'
+        value: number | Registration
       } | null)
     | ({
-        relationTo: 'payments';
-        value: number | Payment;
+        relationTo: 'payments'
+        value: number | Payment
       } | null)
     | ({
-        relationTo: 'chat-messages';
-        value: number | ChatMessage;
+        relationTo: 'chat-messages'
+        value: number | ChatMessage
       } | null)
     | ({
-        relationTo: 'chat-votes';
-        value: number | ChatVote;
+        relationTo: 'chat-votes'
+        value: number | ChatVote
       } | null)
     | ({
-        relationTo: 'chat-moderation-actions';
-        value: number | ChatModerationAction;
+        relationTo: 'chat-moderation-actions'
+        value: number | ChatModerationAction
       } | null)
     | ({
-        relationTo: 'media';
-        value: number | Media;
+        relationTo: 'media'
+        value: number | Media
       } | null)
     | ({
-        relationTo: 'pages';
-        value: number | Page;
+        relationTo: 'pages'
+        value: number | Page
       } | null)
     | ({
-        relationTo: 'stripe-events';
-        value: number | StripeEvent;
+        relationTo: 'stripe-events'
+        value: number | StripeEvent
       } | null)
     | ({
-        relationTo: 'campaigns';
-        value: number | Campaign;
+        relationTo: 'campaigns'
+        value: number | Campaign
       } | null)
     | ({
-        relationTo: 'email-deliveries';
-        value: number | EmailDelivery;
+        relationTo: 'email-deliveries'
+        value: number | EmailDelivery
       } | null)
     | ({
-        relationTo: 'email-outbox';
-        value: number | EmailOutbox;
+        relationTo: 'email-outbox'
+        value: number | EmailOutbox
       } | null)
     | ({
-        relationTo: 'email-opt-outs';
-        value: number | EmailOptOut;
+        relationTo: 'email-opt-outs'
+        value: number | EmailOptOut
       } | null)
     | ({
-        relationTo: 'attendance';
-        value: number | Attendance;
-      } | null);
-  globalSlug?: string | null;
+        relationTo: 'attendance'
+        value: number | Attendance
+      } | null)
+  globalSlug?: string | null
   user: {
-    relationTo: 'users';
-    value: number | User;
-  };
-  updatedAt: string;
-  createdAt: string;
+    relationTo: 'users'
+    value: number | User
+  }
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: number
   user: {
-    relationTo: 'users';
-    value: number | User;
-  };
-  key?: string | null;
+    relationTo: 'users'
+    value: number | User
+  }
+  key?: string | null
   value?:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
+    | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
-  name?: string | null;
-  batch?: number | null;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  name?: string | null
+  batch?: number | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  role?: T;
-  disabled?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
+  name?: T
+  role?: T
+  disabled?: T
+  updatedAt?: T
+  createdAt?: T
+  email?: T
+  resetPasswordToken?: T
+  resetPasswordExpiration?: T
+  salt?: T
+  hash?: T
+  resetPasswordRequestedAt?: T
+  loginAttempts?: T
+  lockUntil?: T
   sessions?:
     | T
     | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
+        id?: T
+        createdAt?: T
+        expiresAt?: T
+      }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "categories_select".
  */
 export interface CategoriesSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  name?: T
+  slug?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  description?: T;
-  descriptionText?: T;
-  image?: T;
-  videoUrl?: T;
-  recordingUrl?: T;
-  captions?: T;
-  startTime?: T;
-  duration?: T;
-  timezone?: T;
-  price?: T;
-  currency?: T;
-  capacity?: T;
-  refundDeadlineHours?: T;
-  status?: T;
-  rejectionReason?: T;
-  organizer?: T;
-  category?: T;
-  reviewedBy?: T;
-  reviewedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  title?: T
+  slug?: T
+  description?: T
+  descriptionText?: T
+  image?: T
+  videoUrl?: T
+  recordingUrl?: T
+  captions?: T
+  startTime?: T
+  duration?: T
+  timezone?: T
+  price?: T
+  currency?: T
+  capacity?: T
+  refundDeadlineHours?: T
+  status?: T
+  rejectionReason?: T
+  organizer?: T
+  category?: T
+  reviewedBy?: T
+  reviewedAt?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "registrations_select".
  */
 export interface RegistrationsSelect<T extends boolean = true> {
-  user?: T;
-  event?: T;
-  status?: T;
-  payment?: T;
-  holdExpiresAt?: T;
-  registeredAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  user?: T
+  event?: T
+  status?: T
+  payment?: T
+  holdExpiresAt?: T
+  registeredAt?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payments_select".
  */
 export interface PaymentsSelect<T extends boolean = true> {
-  registration?: T;
-  user?: T;
-  event?: T;
-  stripePaymentId?: T;
-  checkoutSessionId?: T;
-  amount?: T;
-  currency?: T;
-  status?: T;
-  paidAt?: T;
-  refundId?: T;
-  refundedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  registration?: T
+  user?: T
+  event?: T
+  stripePaymentId?: T
+  checkoutSessionId?: T
+  amount?: T
+  currency?: T
+  status?: T
+  paidAt?: T
+  refundId?: T
+  refundedAt?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "chat-messages_select".
  */
 export interface ChatMessagesSelect<T extends boolean = true> {
-  event?: T;
-  user?: T;
-  authorName?: T;
-  message?: T;
-  clientId?: T;
-  kind?: T;
-  sentAt?: T;
-  offsetSeconds?: T;
-  upvotes?: T;
-  answered?: T;
-  pinned?: T;
-  hidden?: T;
-  hiddenBy?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  event?: T
+  user?: T
+  authorName?: T
+  message?: T
+  clientId?: T
+  kind?: T
+  sentAt?: T
+  offsetSeconds?: T
+  upvotes?: T
+  answered?: T
+  pinned?: T
+  hidden?: T
+  hiddenBy?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "chat-votes_select".
  */
 export interface ChatVotesSelect<T extends boolean = true> {
-  message?: T;
-  user?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  message?: T
+  user?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "chat-moderation-actions_select".
  */
 export interface ChatModerationActionsSelect<T extends boolean = true> {
-  event?: T;
-  action?: T;
-  actor?: T;
-  targetUser?: T;
-  targetMessage?: T;
-  until?: T;
-  slowModeSeconds?: T;
-  reason?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  event?: T
+  action?: T
+  actor?: T
+  targetUser?: T
+  targetMessage?: T
+  until?: T
+  slowModeSeconds?: T
+  reason?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  alt?: T;
-  kind?: T;
-  event?: T;
-  owner?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
+  alt?: T
+  kind?: T
+  event?: T
+  owner?: T
+  updatedAt?: T
+  createdAt?: T
+  url?: T
+  thumbnailURL?: T
+  filename?: T
+  mimeType?: T
+  filesize?: T
+  width?: T
+  height?: T
+  focalX?: T
+  focalY?: T
   sizes?:
     | T
     | {
         card?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-      };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+      }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages_select".
  */
 export interface PagesSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  content?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
+  title?: T
+  slug?: T
+  content?: T
+  updatedAt?: T
+  createdAt?: T
+  _status?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "stripe-events_select".
  */
 export interface StripeEventsSelect<T extends boolean = true> {
-  stripeEventId?: T;
-  type?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  stripeEventId?: T
+  type?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "campaigns_select".
  */
 export interface CampaignsSelect<T extends boolean = true> {
-  event?: T;
-  audience?: T;
-  subject?: T;
-  body?: T;
-  status?: T;
-  total?: T;
-  sent?: T;
-  failed?: T;
-  skipped?: T;
-  queuedAt?: T;
-  completedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  event?: T
+  audience?: T
+  subject?: T
+  body?: T
+  status?: T
+  total?: T
+  sent?: T
+  failed?: T
+  skipped?: T
+  queuedAt?: T
+  completedAt?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-deliveries_select".
  */
 export interface EmailDeliveriesSelect<T extends boolean = true> {
-  key?: T;
-  template?: T;
-  to?: T;
-  subject?: T;
-  user?: T;
-  campaign?: T;
-  status?: T;
-  attempts?: T;
-  messageId?: T;
-  sentAt?: T;
-  error?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  key?: T
+  template?: T
+  to?: T
+  subject?: T
+  user?: T
+  campaign?: T
+  status?: T
+  attempts?: T
+  messageId?: T
+  sentAt?: T
+  error?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-outbox_select".
  */
 export interface EmailOutboxSelect<T extends boolean = true> {
-  job?: T;
-  data?: T;
-  jobId?: T;
-  enqueuedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  job?: T
+  data?: T
+  jobId?: T
+  enqueuedAt?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-opt-outs_select".
  */
 export interface EmailOptOutsSelect<T extends boolean = true> {
-  user?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  user?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "attendance_select".
  */
 export interface AttendanceSelect<T extends boolean = true> {
-  event?: T;
-  user?: T;
-  firstSeenAt?: T;
-  lastSeenAt?: T;
-  watchSeconds?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  event?: T
+  user?: T
+  firstSeenAt?: T
+  lastSeenAt?: T
+  watchSeconds?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T;
-  data?: T;
+  key?: T
+  data?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T;
-  globalSlug?: T;
-  user?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  document?: T
+  globalSlug?: T
+  user?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T;
-  key?: T;
-  value?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  user?: T
+  key?: T
+  value?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T;
-  batch?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  name?: T
+  batch?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -992,18 +1031,17 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown;
-  };
-  width: 'full';
+    [k: string]: unknown
+  }
+  width: 'full'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown;
+  [k: string]: unknown
 }
-
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}

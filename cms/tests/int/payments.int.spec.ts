@@ -348,7 +348,9 @@ describe('holds, cancellation and refunds', () => {
     })
     await stripe.checkout.sessions.expire(res.body.payment.checkoutSessionId)
     await expect
-      .poll(async () => (await registrationOf(res.body.registration.id)).status)
+      .poll(async () => (await registrationOf(res.body.registration.id)).status, {
+        timeout: 20_000,
+      })
       .toBe('expired')
     expect((await paymentOf(res.body.payment.id)).status).toBe('failed')
     const offer = (await api('GET', '/registrations/me', { token: waiting.token })).body.docs[0]

@@ -22,6 +22,7 @@ import { assignOrganizer } from './hooks/assignOrganizer'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
+import { offerRaisedCapacity } from './hooks/offerRaisedCapacity'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -60,7 +61,7 @@ export const Events: CollectionConfig = {
   hooks: {
     beforeOperation: [applyListFilters],
     beforeChange: [assignOrganizer, enforceStatusWorkflow, extractDescriptionText],
-    afterChange: [revalidateSiteAfterChange, enqueueEventEmails],
+    afterChange: [revalidateSiteAfterChange, enqueueEventEmails, offerRaisedCapacity],
     afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [

@@ -3,6 +3,8 @@
 export { cancelRegistration, quoteCancellation } from './cancel'
 export { startCheckout, CHECKOUT_HOLD_MINUTES } from './checkout'
 export { BookingError, bookingError } from './errors'
+export { refundCancelledEvent } from './eventRefunds'
+export { expireLapsedHolds } from './expireHolds'
 export { refundPayment } from './payments'
 export { refundAsOrganizer } from './organizerRefund'
 export { registerForEvent } from './register'

@@ -70,6 +70,7 @@ async function settle(
     overrideAccess: true,
     req,
   })
+  if (event.status === 'cancelled') return giveBack()
   // A hold (live or lapsed but not yet expired) still owns its seat; an expired or cancelled
   // registration is confirmed only if a seat is free, with the counter locked while we look.
   const ownsSeat = HOLDS.includes(registration.status)
