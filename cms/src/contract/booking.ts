@@ -30,6 +30,8 @@ export const BOOKING_ERROR_CODES = [
   'NOTHING_TO_REFUND',
   /** No such registration for this caller (404). */
   'REGISTRATION_NOT_FOUND',
+  /** No such payment for this caller (404). */
+  'PAYMENT_NOT_FOUND',
   /** The registration is cancelled already (409). */
   'ALREADY_CANCELLED',
   /** The caller may not do this to this registration or payment (403). */

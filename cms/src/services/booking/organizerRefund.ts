@@ -24,7 +24,7 @@ export async function refundAsOrganizer(req: PayloadRequest, paymentId: number):
     })
     .catch(() => null)
   const event = visible && typeof visible.event === 'object' ? visible.event : null
-  if (!visible || !event) throw bookingError('REGISTRATION_NOT_FOUND', 'No such payment.')
+  if (!visible || !event) throw bookingError('PAYMENT_NOT_FOUND', 'No such payment.')
   const isOrganizer = idOf(event.organizer) === req.user!.id
   if (!isOrganizer && !checkRole(['admin'], req.user)) {
     throw bookingError('NOT_ALLOWED', 'Only the event’s organizer or an admin can refund.')
