@@ -80,6 +80,7 @@ export interface Config {
     'stripe-events': StripeEvent;
     campaigns: Campaign;
     'email-deliveries': EmailDelivery;
+    'email-outbox': EmailOutbox;
     'email-opt-outs': EmailOptOut;
     attendance: Attendance;
     'payload-kv': PayloadKv;
@@ -102,6 +103,7 @@ export interface Config {
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
+    'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'email-opt-outs': EmailOptOutsSelect<false> | EmailOptOutsSelect<true>;
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -250,6 +252,10 @@ export interface Event {
   currency: 'USD' | 'EUR' | 'GBP' | 'CAD' | 'AUD' | 'CHF' | 'JPY' | 'SEK' | 'NOK' | 'DKK' | 'PLN' | 'INR' | 'BRL';
   capacity: number;
   /**
+   * Attendees who cancel earlier get their money back; later they may still cancel, without a refund. 0 = until the start.
+   */
+  refundDeadlineHours?: number | null;
+  /**
    * Organizers submit for review; only admins publish or reject.
    */
   status: 'draft' | 'pending_review' | 'published' | 'rejected' | 'cancelled';
@@ -307,10 +313,10 @@ export interface Registration {
   id: number;
   user: number | User;
   event: number | Event;
-  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
   payment?: (number | null) | Payment;
   /**
-   * A pending registration holds its seat until then (checkout or waitlist offer).
+   * A pending (checkout) or offered (waitlist) registration holds its seat until then.
    */
   holdExpiresAt?: string | null;
   registeredAt: string;
@@ -493,6 +499,27 @@ export interface EmailDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-outbox".
+ */
+export interface EmailOutbox {
+  id: number;
+  job: string;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  jobId: string;
+  enqueuedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-opt-outs".
  */
 export interface EmailOptOut {
@@ -592,6 +619,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'email-deliveries';
         value: number | EmailDelivery;
+      } | null)
+    | ({
+        relationTo: 'email-outbox';
+        value: number | EmailOutbox;
       } | null)
     | ({
         relationTo: 'email-opt-outs';
@@ -697,6 +728,7 @@ export interface EventsSelect<T extends boolean = true> {
   price?: T;
   currency?: T;
   capacity?: T;
+  refundDeadlineHours?: T;
   status?: T;
   rejectionReason?: T;
   organizer?: T;
@@ -880,6 +912,18 @@ export interface EmailDeliveriesSelect<T extends boolean = true> {
   messageId?: T;
   sentAt?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-outbox_select".
+ */
+export interface EmailOutboxSelect<T extends boolean = true> {
+  job?: T;
+  data?: T;
+  jobId?: T;
+  enqueuedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

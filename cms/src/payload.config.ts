@@ -13,6 +13,7 @@ import { ChatMessages } from './collections/ChatMessages'
 import { ChatModerationActions } from './collections/ChatModerationActions'
 import { ChatVotes } from './collections/ChatVotes'
 import { EmailDeliveries } from './collections/EmailDeliveries'
+import { EmailOutbox } from './collections/EmailOutbox'
 import { EmailOptOuts } from './collections/EmailOptOuts'
 import { Events } from './collections/Events'
 import { Media } from './collections/Media'
@@ -74,6 +75,7 @@ export default buildConfig({
     StripeEvents,
     Campaigns,
     EmailDeliveries,
+    EmailOutbox,
     EmailOptOuts,
     Attendance,
   ]

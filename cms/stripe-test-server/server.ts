@@ -53,8 +53,11 @@ export type StripeTestServerOptions = {
 export type StripeTestServer = {
   url: string
   sessions: Map<string, Session>
-  /** Pays a session as the hosted page's Pay button does (tests without a browser). */
-  pay(sessionId: string): Promise<void>
+  /**
+   * Pays a session as the hosted page's Pay button does (tests without a browser). With
+   * `deliver: false` the webhook is not sent, so a test can deliver (or forge) its own.
+   */
+  pay(sessionId: string, options?: { deliver?: boolean }): Promise<void>
   /** Answers the next `count` API calls with a 500, as an outage at Stripe would. */
   failNextRequests(count: number): void
   close(): Promise<void>
@@ -113,14 +116,14 @@ export async function startStripeTestServer(
     return true
   }
 
-  async function pay(sessionId: string): Promise<void> {
+  async function pay(sessionId: string, { deliver = true } = {}): Promise<void> {
     const session = sessions.get(sessionId)
     if (!session || session.status !== 'open') throw new Error(`Session ${sessionId} is not open.`)
     session.status = 'complete'
     session.payment_status = 'paid'
     session.payment_intent = newId('pi')
     clearTimeout(expiryTimers.get(session.id))
-    await sendWebhook('checkout.session.completed', session)
+    if (deliver) await sendWebhook('checkout.session.completed', session)
   }
 
   function createSession(body: Record<string, unknown>, baseUrl: string): Session {

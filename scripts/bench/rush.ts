@@ -1,15 +1,20 @@
 // `npm run bench:rush`: a ticket rush against the production build of the cms.
 // 2,000 simultaneous registration attempts for a 100-seat free event, the same
-// through checkout + webhook for a 100-seat paid event, and Payload's plain
-// REST create rate measured in the same run for comparison.
+// through checkout + webhook for a 100-seat paid event, then the all-seats case
+// (N buyers for N seats, free and paid: every request must take a seat), each
+// beside Payload's plain REST create rate measured in the same run.
+import os from 'node:os'
+
 import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
 import { localEnv } from '../lib/localEnv.ts'
 import { startTestCms } from '../lib/testCms.ts'
 
 const ATTEMPTS = Number(process.env.RUSH_ATTEMPTS ?? 2000)
 const SEATS = 100
-const PORT = 3600
-const STRIPE_PORT = 3611
+/** The all-seats case: as many buyers as seats, so no request is a quick refusal. */
+const ALL_SEATS = Number(process.env.RUSH_ALL_SEATS ?? 1000)
+const PORT = Number(process.env.RUSH_PORT ?? 3600)
+const STRIPE_PORT = PORT + 11
 
 type Result = { status: number; ms: number }
 
@@ -81,7 +86,7 @@ try {
       await post('/auth/login', { email: 'admin@example.com', password: 'demo-admin-1' })
     ).json()
   ).token
-  async function publishedEvent(title: string, price: number) {
+  async function publishedEvent(title: string, price: number, capacity = SEATS) {
     const created = await (
       await post(
         '/events',
@@ -90,7 +95,7 @@ try {
           startTime: '2031-06-01T10:00:00Z',
           duration: 60,
           timezone: 'UTC',
-          capacity: SEATS,
+          capacity,
           price,
           currency: 'EUR',
           status: 'pending_review',
@@ -107,12 +112,15 @@ try {
   }
   const freeEvent = await publishedEvent('Rush Free', 0)
   const paidEvent = await publishedEvent('Rush Paid', 1500)
+  const allSeatsFree = await publishedEvent('All Seats Free', 0, ALL_SEATS)
+  const allSeatsPaid = await publishedEvent('All Seats Paid', 1500, ALL_SEATS)
 
-  console.log(`Signing up ${ATTEMPTS} buyers…`)
+  const buyers = Math.max(ATTEMPTS, ALL_SEATS)
+  console.log(`Signing up ${buyers} buyers…`)
   const tokens: string[] = []
-  for (let offset = 0; offset < ATTEMPTS; offset += 50) {
+  for (let offset = 0; offset < buyers; offset += 50) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(50, ATTEMPTS - offset) }, async (_, index) => {
+      Array.from({ length: Math.min(50, buyers - offset) }, async (_, index) => {
         const response = await post('/auth/register', {
           email: `buyer-${offset + index}@bench.test`,
           password: 'bench-password-1',
@@ -139,10 +147,33 @@ try {
     post('/payments/checkout', { event: paidEvent }, tokens[index]),
   )
   const checkoutRate = report(`paid checkout (${SEATS} seats)`, paid.results, paid.seconds)
-  const payStarted = performance.now()
-  const open = [...stripe.sessions.values()].filter((session) => session.status === 'open')
-  await Promise.all(open.map((session) => stripe.pay(session.id)))
-  const paySeconds = (performance.now() - payStarted) / 1000
+  /** Pays every open test-checkout session, as buyers would; returns the seconds it took. */
+  async function payOpenSessions() {
+    const started = performance.now()
+    const open = [...stripe.sessions.values()].filter((session) => session.status === 'open')
+    await Promise.all(open.map((session) => stripe.pay(session.id)))
+    return (performance.now() - started) / 1000
+  }
+  const paySeconds = await payOpenSessions()
+
+  console.log(`\nAll seats: ${ALL_SEATS} simultaneous requests for ${ALL_SEATS} seats:`)
+  const rawAll = await burst(ALL_SEATS, (index) =>
+    post('/categories', { name: `Bench all-seats category ${index}` }, admin),
+  )
+  const rawAllRate = report('Payload REST create (categories)', rawAll.results, rawAll.seconds)
+  const allFree = await burst(ALL_SEATS, (index) =>
+    post('/registrations', { event: allSeatsFree }, tokens[index]),
+  )
+  const allFreeRate = report(
+    `free registration (${ALL_SEATS} seats)`,
+    allFree.results,
+    allFree.seconds,
+  )
+  const allPaid = await burst(ALL_SEATS, (index) =>
+    post('/payments/checkout', { event: allSeatsPaid }, tokens[index]),
+  )
+  const allPaidRate = report(`paid checkout (${ALL_SEATS} seats)`, allPaid.results, allPaid.seconds)
+  const allPaySeconds = await payOpenSessions()
 
   const availability = async (id: number) =>
     await (await fetch(`${cmsUrl}/api/events/${id}/availability`)).json()
@@ -155,13 +186,25 @@ try {
         )
       ).json()
     ).totalDocs as number
-  const freeConfirmed = await confirmedCount(freeEvent)
-  const paidConfirmed = await confirmedCount(paidEvent)
+  const failures = (results: Result[]) =>
+    results.filter((r) => r.status >= 500 || r.status === 0).length
+  const line = (label: string, id: number, seats: number, results: Result[]) =>
+    confirmedCount(id).then(
+      (confirmed) =>
+        `${label.padEnd(22)} confirmed ${confirmed}/${seats}, oversold ${Math.max(0, confirmed - seats)}, 5xx ${failures(results)}`,
+    )
   console.log(`
-free event:  confirmed ${freeConfirmed}/${SEATS}, oversold ${Math.max(0, freeConfirmed - SEATS)}, 5xx ${free.results.filter((r) => r.status >= 500 || r.status === 0).length}
-paid event:  ${open.length} checkouts paid in ${paySeconds.toFixed(1)}s, confirmed ${paidConfirmed}/${SEATS}, oversold ${Math.max(0, paidConfirmed - SEATS)}, 5xx ${paid.results.filter((r) => r.status >= 500 || r.status === 0).length}
+${await line('free event:', freeEvent, SEATS, free.results)}
+${await line('paid event:', paidEvent, SEATS, paid.results)} (paid in ${paySeconds.toFixed(1)}s)
+${await line('all-seats free event:', allSeatsFree, ALL_SEATS, allFree.results)}
+${await line('all-seats paid event:', allSeatsPaid, ALL_SEATS, allPaid.results)} (paid in ${allPaySeconds.toFixed(1)}s)
 availability after: free ${JSON.stringify(await availability(freeEvent))}
-registration throughput ${freeRate.toFixed(0)} req/s, checkout ${checkoutRate.toFixed(0)} req/s vs plain create ${rawRate.toFixed(0)} req/s (ratio ${(freeRate / rawRate).toFixed(2)})`)
+${SEATS} seats for ${ATTEMPTS}: registration ${freeRate.toFixed(0)} req/s, checkout ${checkoutRate.toFixed(0)} req/s vs plain create ${rawRate.toFixed(0)} req/s (ratio ${(freeRate / rawRate).toFixed(2)})
+all seats (${ALL_SEATS}): registration ${allFreeRate.toFixed(0)} req/s (${(allFreeRate / rawAllRate).toFixed(2)}× create ${rawAllRate.toFixed(0)} req/s), checkout ${allPaidRate.toFixed(0)} req/s (${(allPaidRate / allFreeRate).toFixed(2)}× free)
+load average ${os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}`)
 } finally {
   await cms.stop()
   await stripe.close()

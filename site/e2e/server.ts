@@ -1,9 +1,11 @@
 // Playwright's web server: the real cms (fresh demo-seeded database), the
-// local Stripe test server, and the site's production build pointing at them;
-// beside them the same build behind deploy/Caddyfile over HTTPS (proxyStack.ts).
+// local Stripe test server, the email worker with a local mail catcher, and
+// the site's production build pointing at them; beside them the same build
+// behind deploy/Caddyfile over HTTPS (proxyStack.ts).
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 
-import { run, startService } from '../../scripts/lib/processes.ts'
+import { bin, run, startService } from '../../scripts/lib/processes.ts'
 import { localEnv } from '../../scripts/lib/localEnv.ts'
 import { startTestCms } from '../../scripts/lib/testCms.ts'
 import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
@@ -11,6 +13,9 @@ import { startProxyStack } from './proxyStack.ts'
 import {
   CMS_DATABASE,
   CMS_PORT,
+  MAIL_DIR,
+  MAIL_HTTP_PORT,
+  MAIL_SMTP_PORT,
   PURGE_CHANNEL,
   REVALIDATE_SECRET,
   SITE_PORT,
@@ -40,6 +45,26 @@ const cms = await startTestCms({
     RATE_LIMIT_REGISTRATIONS: '100000/60',
     RATE_LIMIT_CHECKOUT: '100000/60',
   },
+})
+
+// Booking emails (the waitlist offer with its link) go through the real worker to a catcher
+// that saves each message in MAIL_DIR, where the tests read them.
+const cmsDir = path.resolve(siteDir, '../cms')
+await rm(MAIL_DIR, { recursive: true, force: true })
+const mailEnv = {
+  ...cms.env,
+  MAIL_DIR,
+  MAIL_CATCHER_SMTP_PORT: String(MAIL_SMTP_PORT),
+  MAIL_CATCHER_HTTP_PORT: String(MAIL_HTTP_PORT),
+  SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+}
+const catcher = startService('mail', bin('tsx'), ['src/jobs/devMailCatcher.ts'], {
+  cwd: cmsDir,
+  env: mailEnv,
+})
+const worker = startService('worker', bin('payload'), ['run', 'src/jobs/worker.ts'], {
+  cwd: cmsDir,
+  env: mailEnv,
 })
 
 await run('npx', ['astro', 'build'], {
@@ -73,7 +98,7 @@ let isStopping = false
 async function shutdown(code: number) {
   if (isStopping) return
   isStopping = true
-  if (site.exitCode === null) site.kill('SIGTERM')
+  for (const child of [site, worker, catcher]) if (child.exitCode === null) child.kill('SIGTERM')
   await proxy.stop()
   await Promise.allSettled([cms.stop(), stripe.close()])
   process.exit(code)

@@ -17,6 +17,10 @@ export const jobSchemas = {
     startTime: z.iso.datetime(),
   }),
   'event-cancelled': z.object({ eventId: id }),
+  /** Refunds every payer of a cancelled event and cancels their registrations. */
+  'event-refunds': z.object({ eventId: id }),
+  /** Expires lapsed holds (unpaid checkouts, unanswered offers) and offers their seats on. */
+  'expire-holds': z.object({}),
   'event-approved': z.object({ eventId: id }),
   'event-rejected': z.object({ eventId: id }),
   'event-awaiting-review': z.object({ eventId: id, submittedAt: z.iso.datetime() }),
@@ -59,6 +63,7 @@ export function defaultJobId<N extends JobName>(name: N, data: JobData<N>): stri
     case 'campaign-batch':
       return `campaign-batch:${String(d.campaignId)}:${String((d.registrationIds as unknown[])[0])}`
     case 'sweep-missed-emails':
+    case 'expire-holds':
       return undefined
     case 'payload-email':
       return `${name}:${String(d.messageKey)}`

@@ -9,6 +9,8 @@ import { closeMailer } from './mailer'
 import { closeQueue, getJobsQueue, QUEUE_NAME, queuePrefix } from './queue'
 
 export const SWEEP_EVERY_MS = 5 * 60_000
+/** How often lapsed holds are expired and their seats offered on. */
+export const EXPIRE_HOLDS_EVERY_MS = 60_000
 
 export type RunningWorker = { worker: Worker; close(): Promise<void> }
 
@@ -54,6 +56,11 @@ export async function startWorker(
       'sweep-missed-emails',
       { every: sweepEveryMs },
       { name: 'sweep-missed-emails', data: {} },
+    )
+    await getJobsQueue().upsertJobScheduler(
+      'expire-holds',
+      { every: EXPIRE_HOLDS_EVERY_MS },
+      { name: 'expire-holds', data: {} },
     )
   }
   await worker.waitUntilReady()

@@ -7,6 +7,7 @@ import * as migration_20261124_154259_user_disabled from './20261124_154259_user
 import * as migration_20261202_104256_event_end_time_and_recording_flag from './20261202_104256_event_end_time_and_recording_flag'
 import * as migration_20261202_104345_remove_login_lockout from './20261202_104345_remove_login_lockout'
 import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global'
+import * as migration_20261202_110123_booking_statuses_refund_deadline_outbox from './20261202_110123_booking_statuses_refund_deadline_outbox'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261202_104557_navigation_global.up,
     down: migration_20261202_104557_navigation_global.down,
     name: '20261202_104557_navigation_global',
+  },
+  {
+    up: migration_20261202_110123_booking_statuses_refund_deadline_outbox.up,
+    down: migration_20261202_110123_booking_statuses_refund_deadline_outbox.down,
+    name: '20261202_110123_booking_statuses_refund_deadline_outbox',
   },
 ]

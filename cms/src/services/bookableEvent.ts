@@ -28,19 +28,3 @@ export async function findVisibleEvent(req: PayloadRequest, id: string | number)
   if (!event) throw new RequestError('No such event.', 404)
   return event
 }
-
-/**
- * The event as the caller may see it (404 otherwise), refused with a reason
- * when it cannot take registrations.
- */
-export async function findBookableEvent(req: PayloadRequest, eventId: number): Promise<Event> {
-  const event = await findVisibleEvent(req, eventId)
-  if (event.status !== 'published') {
-    const reason = event.status === 'cancelled' ? 'was cancelled' : 'is not open for registration'
-    throw new RequestError(`This event ${reason}.`, 422, { status: event.status })
-  }
-  if (endsAt(event) <= new Date()) {
-    throw new RequestError('This event has already ended.', 422)
-  }
-  return event
-}

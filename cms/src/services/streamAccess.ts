@@ -4,7 +4,7 @@ import { checkRole } from '../access/checkRole'
 import type { Event } from '../payload-types'
 import { RequestError } from '../lib/errors'
 import { endsAt, findVisibleEvent, idOf } from './bookableEvent'
-import { findRegistration } from './registration'
+import { findRegistration } from './booking/registrations'
 
 export type StreamState = 'upcoming' | 'live' | 'ended'
 export type Viewer = 'admin' | 'organizer' | 'attendee'

@@ -1,5 +1,6 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { SQL } from 'drizzle-orm'
+import { sql } from '@payloadcms/db-postgres'
 import {
   APIError,
   commitTransaction,
@@ -25,13 +26,34 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
 }
 
 /**
+ * Runs one SQL statement inside the request's transaction (the same connection as its Local API
+ * calls, so it never waits on a second pool connection). Only for what Payload cannot say: row
+ * locks and the seat counter.
+ */
+export async function executeInTransaction<Row>(req: PayloadRequest, query: SQL): Promise<Row[]> {
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  const session = adapter.sessions[String(await req.transactionID)]
+  if (!session) throw new APIError('This statement needs a transaction.', 500)
+  const result = (await session.db.execute(query)) as unknown as { rows: Row[] }
+  return result.rows
+}
+
+/** Runs a read in the request's transaction when it has one, else on the pool. */
+export async function readRows<Row>(req: PayloadRequest, query: SQL): Promise<Row[]> {
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  const transactionID = req.transactionID ? await req.transactionID : undefined
+  const session = transactionID === undefined ? undefined : adapter.sessions[String(transactionID)]
+  const result = (await (session?.db ?? adapter.drizzle).execute(query)) as unknown as {
+    rows: Row[]
+  }
+  return result.rows
+}
+
+/**
  * Locks the event's row until the transaction ends, so seat counts taken
  * afterwards in the same transaction cannot be raced by another process.
  * (pretix locks its quotas the same way.)
  */
 export async function lockEventRow(req: PayloadRequest, eventId: number): Promise<void> {
-  const adapter = req.payload.db as unknown as PostgresAdapter
-  const session = adapter.sessions[String(await req.transactionID)]
-  if (!session) throw new APIError('Seat locking needs a transaction.', 500)
-  await session.db.execute(sql`SELECT id FROM events WHERE id = ${eventId} FOR UPDATE`)
+  await executeInTransaction(req, sql`SELECT id FROM events WHERE id = ${eventId} FOR UPDATE`)
 }

@@ -412,6 +412,38 @@ describe('when Redis is down', () => {
   })
 })
 
+describe('the booking emails’ outbox', () => {
+  it('an email whose enqueue fails at commit (Redis down) is recorded, and the sweep sends it', async () => {
+    const [first, second] = [await createUser(payload, 'user'), await createUser(payload, 'user')]
+    const event = await createEvent(payload, organizer.user, { capacity: 1 })
+    expect((await register(first, event)).status).toBe(201)
+    const redisUrl = process.env.REDIS_URL
+    await closeQueue()
+    process.env.REDIS_URL = 'redis://127.0.0.1:1'
+    let registrationId: number
+    try {
+      const waiting = await register(second, event, { waitlist: true })
+      expect(waiting.status).toBe(201)
+      registrationId = waiting.body.doc.id
+    } finally {
+      await closeQueue()
+      if (redisUrl === undefined) delete process.env.REDIS_URL
+      else process.env.REDIS_URL = redisUrl
+    }
+    const { docs } = await payload.find({
+      collection: 'email-outbox',
+      where: { jobId: { like: `waitlist-joined:${registrationId}:` } },
+    })
+    expect(docs).toHaveLength(1)
+    expect(docs[0]!.enqueuedAt ?? null).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect(mailbox.to(second.user.email, 'waitlist')).toHaveLength(0)
+
+    await sweepMissedEmails(payload, {}, Date.now() + 120_000)
+    await mailbox.waitFor(() => mailbox.to(second.user.email, 'waitlist').length === 1)
+  })
+})
+
 describe('calendar file', () => {
   it('folds long lines and escapes text as RFC 5545 requires', () => {
     const ics = buildIcs({

@@ -170,8 +170,8 @@ export const server = {
       const token = context.locals.token
       if (!token) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log in first.' })
       try {
-        await account.cancel(input.registration, token)
-        return { cancelled: input.registration }
+        const result = await account.cancel(input.registration, token)
+        return { cancelled: input.registration, message: result.message, refund: result.refund }
       } catch (error) {
         throw toActionError(error, 'Could not cancel this registration. Please try again.')
       }

@@ -1,3 +1,4 @@
+import type { BookingErrorCode } from '@event-portal/cms/contract'
 import { useEffect, useState } from 'react'
 
 import type { RegistrationStatus } from '../lib/schemas'
@@ -11,10 +12,13 @@ export type CheckoutProps = {
   hasEnded: boolean
   isFull: boolean
   registration: { id: number; status: RegistrationStatus } | null
+  /** When the person's own hold (open checkout, waitlist offer) ends, in the event's zone. */
+  holdUntil: string | null
 }
 
 type ApiResult =
-  { ok: true; status?: RegistrationStatus; url?: string } | { ok: false; error: string }
+  | { ok: true; status?: RegistrationStatus; url?: string }
+  | { ok: false; error: string; code?: BookingErrorCode }
 
 async function post(path: string, body: unknown): Promise<ApiResult> {
   try {
@@ -27,22 +31,33 @@ async function post(path: string, body: unknown): Promise<ApiResult> {
       status?: RegistrationStatus
       url?: string
       error?: string
+      code?: BookingErrorCode
     } | null
-    if (!response.ok)
-      return { ok: false, error: json?.error ?? 'Something went wrong. Please try again.' }
+    if (!response.ok) {
+      return {
+        ok: false,
+        error: json?.error ?? 'Something went wrong. Please try again.',
+        code: json?.code,
+      }
+    }
     return { ok: true, status: json?.status, url: json?.url }
   } catch {
     return { ok: false, error: 'The network is unavailable. Please try again.' }
   }
 }
 
-/** Register (free), buy (paid, via Stripe Checkout) or join the waitlist, in place. */
+/** A registration that no longer holds or awaits anything: the person starts afresh. */
+const isOver = (status: RegistrationStatus) => status === 'cancelled' || status === 'expired'
+
+/**
+ * Register (free), buy (paid, via Stripe Checkout), pay for a held seat (an open checkout or a
+ * waitlist offer) or join the waitlist, in place. It decides by the CMS's booking codes.
+ */
 export default function Checkout(props: CheckoutProps) {
   const [status, setStatus] = useState<RegistrationStatus | null>(
-    props.registration && props.registration.status !== 'cancelled'
-      ? props.registration.status
-      : null,
+    props.registration && !isOver(props.registration.status) ? props.registration.status : null,
   )
+  const [holdUntil, setHoldUntil] = useState(props.holdUntil)
   const [isFull, setIsFull] = useState(props.isFull)
   const [isBusy, setIsBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -63,7 +78,13 @@ export default function Checkout(props: CheckoutProps) {
           })
     if (!result.ok) {
       setError(result.error)
-      if (/full/i.test(result.error)) setIsFull(true)
+      if (result.code === 'EVENT_FULL' || result.code === 'HOLD_EXPIRED') {
+        setIsFull(true)
+        setStatus(null)
+        setHoldUntil(null)
+      }
+      if (result.code === 'ALREADY_REGISTERED') setStatus('confirmed')
+      if (result.code === 'ON_WAITLIST') setStatus('waitlisted')
       setIsBusy(false)
       return
     }
@@ -111,22 +132,26 @@ export default function Checkout(props: CheckoutProps) {
     )
   }
 
+  const hasHold = (status === 'pending' || status === 'offered') && holdUntil !== null
+
   return (
     <div>
-      {isFull ? (
+      {hasHold ? (
+        <>
+          <p>
+            <strong>A seat is held for you</strong> until {holdUntil}.
+          </p>
+          <button type="button" disabled={isBusy || !isHydrated} onClick={() => act('checkout')}>
+            Pay · {props.priceLabel}
+          </button>
+        </>
+      ) : isFull ? (
         <>
           <p>
             <strong>Sold out</strong> — join the waitlist and we’ll let you know if a seat frees up.
           </p>
           <button type="button" disabled={isBusy || !isHydrated} onClick={() => act('waitlist')}>
             Join the waitlist
-          </button>
-        </>
-      ) : status === 'pending' ? (
-        <>
-          <p>Your seat is held while you pay.</p>
-          <button type="button" disabled={isBusy || !isHydrated} onClick={() => act('checkout')}>
-            Complete payment · {props.priceLabel}
           </button>
         </>
       ) : props.isFree ? (

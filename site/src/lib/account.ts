@@ -2,10 +2,13 @@ import { z } from 'zod'
 
 import { CmsError, type CmsClient } from './cms'
 import {
+  cancellationQuoteSchema,
+  cancellationResultSchema,
   paymentSchema,
   registrationSchema,
   streamAccessSchema,
   userSchema,
+  type CancellationResult,
   type StreamAccess,
   type Registration,
   type User,
@@ -154,11 +157,25 @@ export function createAccountApi(cms: CmsClient) {
       ).data.doc
     },
 
-    async cancel(registrationId: number, token: string): Promise<void> {
-      await cms.request(`/api/registrations/${registrationId}`, messageSchema, {
-        method: 'DELETE',
-        token,
-      })
+    /** What cancelling would do to the money, asked before the visitor confirms. */
+    async cancellationQuote(registrationId: number, token: string) {
+      return (
+        await cms.request(
+          `/api/registrations/${registrationId}/cancellation`,
+          cancellationQuoteSchema,
+          { token },
+        )
+      ).data
+    },
+
+    async cancel(registrationId: number, token: string): Promise<CancellationResult> {
+      return (
+        await cms.request(`/api/registrations/${registrationId}`, cancellationResultSchema, {
+          method: 'DELETE',
+          token,
+          timeoutMs: 20_000,
+        })
+      ).data
     },
 
     async checkout(eventId: number, token: string): Promise<{ url: string }> {

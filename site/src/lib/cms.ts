@@ -8,18 +8,21 @@ import { currentRequestId } from './requestContext'
  */
 export class CmsError extends Error {
   readonly status: number
-  readonly code?: string
-  readonly path?: string
+  readonly code: string | undefined
+  readonly path: string | undefined
+  /** Everything the CMS put in `errors[0].data` (e.g. the refund deadline beside its code). */
+  readonly data: Record<string, unknown> | undefined
   constructor(
     status: number,
     message: string,
-    options?: ErrorOptions & { code?: string; path?: string },
+    options?: ErrorOptions & { code?: string; path?: string; data?: Record<string, unknown> },
   ) {
     super(message, options)
     this.name = 'CmsError'
     this.status = status
     this.code = options?.code
     this.path = options?.path
+    this.data = options?.data
   }
 }
 
@@ -37,7 +40,7 @@ const cmsErrorBodySchema = z.object({
       z.object({
         message: z.string(),
         data: z
-          .object({
+          .looseObject({
             code: z.string().optional(),
             path: z.string().optional(),
             // Payload's ValidationError lists each invalid field.
@@ -133,6 +136,7 @@ export function createCmsClient(baseUrl: string): CmsClient {
         throw new CmsError(response.status, field?.message ?? first!.message, {
           code: first!.data?.code,
           path: first!.data?.path ?? field?.path,
+          data: first!.data ?? undefined,
         })
       }
       const parsed = schema.safeParse(json)

@@ -24,7 +24,11 @@ export async function readJson<T extends z.ZodType>(
  * A message a visitor may read: the CMS's own message for a refused request
  * (its messages are written for people), a generic one for anything else.
  */
-export function visitorMessage(error: unknown): { message: string; status: number } {
+export function visitorMessage(error: unknown): {
+  message: string
+  status: number
+  code?: string
+} {
   if (error instanceof CmsUnavailableError) {
     return {
       message: 'The service is temporarily unavailable. Please try again shortly.',
@@ -32,7 +36,7 @@ export function visitorMessage(error: unknown): { message: string; status: numbe
     }
   }
   if (error instanceof CmsError && error.status >= 400 && error.status < 500) {
-    return { message: error.message, status: error.status }
+    return { message: error.message, status: error.status, code: error.code }
   }
   return { message: 'Something went wrong. Please try again.', status: 500 }
 }

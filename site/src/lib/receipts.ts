@@ -5,7 +5,9 @@ export const STATUS_LABELS: Record<RegistrationStatus, string> = {
   confirmed: 'Confirmed',
   pending: 'Awaiting payment',
   waitlisted: 'Waitlisted',
+  offered: 'Seat offered',
   cancelled: 'Cancelled',
+  expired: 'Expired',
 }
 
 /** What happened to the money of a cancelled, paid registration. */

@@ -1,3 +1,4 @@
+import { REGISTRATION_STATUSES } from '@event-portal/cms/contract'
 import { z } from 'zod'
 
 /** Lexical rich text as stored by Payload; rendered by lexical.ts. */
@@ -89,7 +90,7 @@ export const availabilitySchema = z.object({
 })
 export type Availability = z.infer<typeof availabilitySchema>
 
-export const registrationStatusSchema = z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled'])
+export const registrationStatusSchema = z.enum(REGISTRATION_STATUSES)
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>
 
 export const paymentSchema = z.object({
@@ -157,3 +158,24 @@ export const replayMessageSchema = z.object({
   answered: z.boolean(),
 })
 export type ReplayMessage = z.infer<typeof replayMessageSchema>
+
+/** What cancelling does to the money (the cms's CancellationQuote), amounts in minor units. */
+export const refundOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('refund'), amount: z.number(), currency: z.string() }),
+  z.object({
+    kind: z.literal('no_refund_past_deadline'),
+    amount: z.number(),
+    currency: z.string(),
+    refundDeadline: z.string(),
+  }),
+  z.object({ kind: z.literal('nothing_paid') }),
+])
+export type RefundOutcome = z.infer<typeof refundOutcomeSchema>
+
+export const cancellationQuoteSchema = z.object({
+  registration: z.number(),
+  refund: refundOutcomeSchema,
+  refundDeadline: z.string().nullable(),
+})
+export const cancellationResultSchema = cancellationQuoteSchema.extend({ message: z.string() })
+export type CancellationResult = z.infer<typeof cancellationResultSchema>

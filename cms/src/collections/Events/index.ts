@@ -29,6 +29,7 @@ import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
 import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
 import { forgetEventInChat, publishEventToChat } from './hooks/publishEventToChat'
+import { offerRaisedCapacity } from './hooks/offerRaisedCapacity'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -77,7 +78,12 @@ export const Events: CollectionConfig = {
       extractDescriptionText,
       deriveListingFields,
     ],
-    afterChange: [revalidateSiteAfterChange, enqueueEventEmails, publishEventToChat],
+    afterChange: [
+      revalidateSiteAfterChange,
+      enqueueEventEmails,
+      publishEventToChat,
+      offerRaisedCapacity,
+    ],
     beforeDelete: [deleteEventRecords],
     afterDelete: [revalidateSiteAfterDelete, forgetEventInChat],
   },
@@ -153,6 +159,19 @@ export const Events: CollectionConfig = {
           max: 1_000_000,
           defaultValue: 100,
           validate: wholeNumberBetween(1, 1_000_000),
+        },
+        {
+          name: 'refundDeadlineHours',
+          label: 'Refunds until (hours before the start)',
+          type: 'number',
+          min: 0,
+          max: 24 * 365,
+          defaultValue: 24,
+          validate: wholeNumberBetween(0, 24 * 365),
+          admin: {
+            description:
+              'Attendees who cancel earlier get their money back; later they may still cancel, without a refund. 0 = until the start.',
+          },
         },
       ],
     },

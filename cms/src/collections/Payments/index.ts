@@ -1,20 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
+import { PAYMENT_STATUSES } from '../../contract/booking'
 import { adminOrOwnRecords } from '../../access/adminOrOwnRecords'
 import { isAdmin } from '../../access/isAdmin'
 import { moneyFields } from '../../fields/money'
 import { rateLimits, withRateLimit } from '../../lib/rateLimit'
 import { checkout } from './endpoints/checkout'
+import { refund } from './endpoints/refund'
 import { webhook } from './endpoints/webhook'
 import { enqueuePaymentEmails } from './hooks/enqueuePaymentEmails'
-
-export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const
 
 /** Written only by the payment service (system writes); people read their own. */
 export const Payments: CollectionConfig = {
   slug: 'payments',
   admin: { defaultColumns: ['registration', 'amount', 'currency', 'status', 'paidAt'] },
-  endpoints: [withRateLimit(checkout, rateLimits.checkout), webhook],
+  endpoints: [withRateLimit(checkout, rateLimits.checkout), webhook, refund],
   hooks: { afterChange: [enqueuePaymentEmails] },
   access: {
     read: adminOrOwnRecords,

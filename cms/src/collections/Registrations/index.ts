@@ -4,12 +4,14 @@ import { adminOrOwnRecords } from '../../access/adminOrOwnRecords'
 import { isAdmin } from '../../access/isAdmin'
 import { rateLimits, withRateLimit } from '../../lib/rateLimit'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
-import { cancel } from './endpoints/cancel'
+import { cancel, cancellationQuote } from './endpoints/cancel'
+import { enforceTransition } from './hooks/enforceTransition'
 import { enqueueRegistrationEmails } from './hooks/enqueueRegistrationEmails'
 import { closeSeatInChat, publishSeatToChat } from './hooks/publishSeatToChat'
+import { keepSeatCount, releaseSeatOnDelete } from './hooks/keepSeatCount'
 import { myRegistrations } from './endpoints/myRegistrations'
 import { register } from './endpoints/register'
-import { REGISTRATION_STATUSES } from './status'
+import { REGISTRATION_STATUSES } from '../../contract/booking'
 
 export const Registrations: CollectionConfig = {
   slug: 'registrations',
@@ -27,10 +29,22 @@ export const Registrations: CollectionConfig = {
   },
   indexes: [{ fields: ['user', 'event'], unique: true }],
   // The seed's contract: POST registers through the seat service, DELETE cancels instead of deleting.
-  endpoints: [withRateLimit(register, rateLimits.registrations), myRegistrations, cancel],
+  endpoints: [
+    withRateLimit(register, rateLimits.registrations),
+    myRegistrations,
+    cancellationQuote,
+    cancel,
+  ],
   hooks: {
-    afterChange: [revalidateSiteAfterChange, enqueueRegistrationEmails, publishSeatToChat],
-    afterDelete: [revalidateSiteAfterDelete, closeSeatInChat],
+    beforeChange: [enforceTransition],
+    // keepSeatCount stays last: the seat counter's row lock is held from its write to the commit.
+    afterChange: [
+      revalidateSiteAfterChange,
+      enqueueRegistrationEmails,
+      publishSeatToChat,
+      keepSeatCount,
+    ],
+    afterDelete: [revalidateSiteAfterDelete, closeSeatInChat, releaseSeatOnDelete],
   },
   fields: [
     {
@@ -54,6 +68,9 @@ export const Registrations: CollectionConfig = {
       defaultValue: 'pending',
       index: true,
       options: REGISTRATION_STATUSES.map((value) => ({ value, label: value })),
+      // Statuses move only through the booking module's transition table (services/booking).
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
     },
     {
       name: 'payment',
@@ -67,7 +84,7 @@ export const Registrations: CollectionConfig = {
       admin: {
         readOnly: true,
         description:
-          'A pending registration holds its seat until then (checkout or waitlist offer).',
+          'A pending (checkout) or offered (waitlist) registration holds its seat until then.',
       },
     },
     {

@@ -6,8 +6,10 @@ import { campaignSend } from './campaignSend'
 import { eventApproved } from './eventApproved'
 import { eventAwaitingReview } from './eventAwaitingReview'
 import { eventCancelled } from './eventCancelled'
+import { eventRefunds } from './eventRefunds'
 import { eventRejected } from './eventRejected'
 import { eventReminder } from './eventReminder'
+import { expireHolds } from './expireHolds'
 import { eventRescheduled } from './eventRescheduled'
 import { payloadEmail } from './payloadEmail'
 import { paymentReceipt } from './paymentReceipt'
@@ -29,6 +31,8 @@ export const handlers: { [N in JobName]: JobHandler<N> } = {
   'payment-refunded': paymentRefunded,
   'event-reminder': eventReminder,
   'event-cancelled': eventCancelled,
+  'event-refunds': eventRefunds,
+  'expire-holds': expireHolds,
   'event-approved': eventApproved,
   'event-rejected': eventRejected,
   'event-awaiting-review': eventAwaitingReview,

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { registrationVersion } from '../context'
 import type { JobData } from '../definitions'
+import { handOverMissed } from '../outbox'
 import { enqueue } from '../queue'
 
 /** How far back the sweep looks: older registrations were swept many times already. */
@@ -11,7 +12,7 @@ export const SWEEP_GRACE_MS = 60_000
 
 /**
  * Re-enqueues what an enqueue after commit may have missed (Redis down at that moment, a crash
- * between commit and enqueue): confirmed registrations with no sent confirmation, and queued
+ * between commit and enqueue): the booking emails' outbox rows never handed over, confirmed registrations with no sent confirmation, and queued
  * campaigns nobody started. Stable job ids and delivery keys make a second enqueue harmless.
  */
 export async function sweepMissedEmails(
@@ -19,7 +20,7 @@ export async function sweepMissedEmails(
   _data: JobData<'sweep-missed-emails'>,
   now = Date.now(),
 ): Promise<{ requeued: number }> {
-  let requeued = 0
+  let requeued = await handOverMissed(payload, new Date(now - SWEEP_GRACE_MS))
   const { docs: registrations } = await payload.find({
     collection: 'registrations',
     where: {

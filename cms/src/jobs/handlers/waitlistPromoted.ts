@@ -13,7 +13,7 @@ export async function waitlistPromoted(
 ): Promise<void> {
   const registration = await loadRegistration(payload, registrationId)
   const { event, user } = registration
-  if (registration.status !== 'pending' || !registration.holdExpiresAt) return
+  if (registration.status !== 'offered' || !registration.holdExpiresAt) return
   if (Date.parse(registration.holdExpiresAt) <= Date.now()) return
   const summary = eventSummary(event)
   await deliverOnce(payload, {

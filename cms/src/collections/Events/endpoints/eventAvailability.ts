@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { json } from '../../../lib/http'
 import { findVisibleEvent } from '../../../services/bookableEvent'
-import { availability } from '../../../services/seats'
+import { availability } from '../../../services/booking'
 
 /** GET /api/events/:id/availability: seats left right now, for anyone who may see the event. */
 export const eventAvailability: Endpoint = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { json } from '../../../lib/http'
-import { handleStripeEvent, verifyWebhook } from '../../../services/fulfilment'
+import { handleStripeEvent, verifyWebhook } from '../../../services/booking'
 
 /**
  * POST /api/payments/webhook: Stripe's signed events. 2xx only once the event

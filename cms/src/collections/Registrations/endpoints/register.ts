@@ -3,15 +3,14 @@ import { type Endpoint } from 'payload'
 import { checkRole } from '../../../access/checkRole'
 import { json, parseBody } from '../../../lib/http'
 import { eventRequestSchema } from '../../../lib/schemas'
-import { registerForEvent } from '../../../services/registration'
-import { RequestError } from '../../../lib/errors'
+import { bookingError, registerForEvent } from '../../../services/booking'
 
 /** POST /api/registrations { event, waitlist? }: register for a free event, or join a full event's waitlist. */
 export const register: Endpoint = {
   path: '/',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) throw new RequestError('Log in to register.', 401)
+    if (!req.user) throw bookingError('LOGIN_REQUIRED', 'Log in to register.')
     const body = await parseBody(req, eventRequestSchema, 'registrations')
     const userId = checkRole(['admin'], req.user) && body.user ? body.user : req.user.id
     const doc = await registerForEvent(req, {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { afterCommit } from '../../../jobs/afterCommit'
-import { enqueue, type JobName } from '../../../jobs/queue'
+import { enqueueFromOutbox } from '../../../jobs/outbox'
+import type { JobName } from '../../../jobs/queue'
 import type { Registration } from '../../../payload-types'
 
 /** Which email a status change means, whatever code made the change. */
@@ -12,14 +12,15 @@ function emailFor(
   if (from === to) return null
   if (to === 'confirmed') return 'registration-confirmed'
   if (to === 'waitlisted') return 'waitlist-joined'
-  if (to === 'pending' && from === 'waitlisted') return 'waitlist-promoted'
+  if (to === 'offered') return 'waitlist-promoted'
   if (to === 'cancelled' && from !== undefined) return 'registration-cancelled'
   return null
 }
 
 /**
- * Enqueues the registration's email after the write commits. A registration renewed after a
- * cancellation has a new registeredAt, hence a new job id and a new email.
+ * Records the registration's email in the outbox, in the write's transaction. A registration
+ * renewed after a cancellation has a new registeredAt, hence a new job id and a new email. When
+ * the whole event is cancelled, its own email replaces the per-registration one.
  */
 export const enqueueRegistrationEmails: CollectionAfterChangeHook<Registration> = async ({
   doc,
@@ -28,8 +29,11 @@ export const enqueueRegistrationEmails: CollectionAfterChangeHook<Registration> 
   req,
 }) => {
   const job = emailFor(operation === 'create' ? undefined : previousDoc?.status, doc.status)
-  if (!job) return doc
-  const jobId = `${job}:${doc.id}:${Date.parse(doc.registeredAt)}`
-  await afterCommit(req, jobId, () => enqueue(job, { registrationId: doc.id }, { jobId }))
+  if (!job || (job === 'registration-cancelled' && req.context.eventCancelled)) return doc
+  const version =
+    job === 'waitlist-promoted'
+      ? `${Date.parse(doc.holdExpiresAt ?? '')}`
+      : Date.parse(doc.registeredAt)
+  await enqueueFromOutbox(req, job, { registrationId: doc.id }, `${job}:${doc.id}:${version}`)
   return doc
 }

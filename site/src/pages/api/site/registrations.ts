@@ -12,7 +12,7 @@ const registerBodySchema = z.object({
 
 /** The checkout island's "Register" and "Join the waitlist", relayed to the CMS with the visitor's session. */
 export const POST: APIRoute = async ({ request, locals }) => {
-  if (!locals.token) return json({ error: 'Log in to register.' }, 401)
+  if (!locals.token) return json({ error: 'Log in to register.', code: 'LOGIN_REQUIRED' }, 401)
   const body = await readJson(request, registerBodySchema)
   if (!body) return json({ error: 'Choose an event to register for.' }, 400)
   try {
@@ -20,7 +20,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
     cache.purgeTags([`seats:${body.event}`, PAGE_TAG])
     return json({ status: registration.status, id: registration.id }, 201)
   } catch (error) {
-    const { message, status } = visitorMessage(error)
-    return json({ error: message }, status)
+    const { message, status, code } = visitorMessage(error)
+    return json({ error: message, code }, status)
   }
 }

@@ -1,0 +1,2 @@
+// The contract the site and realtime import as `@event-portal/cms/contract`.
+export * from './booking.ts'

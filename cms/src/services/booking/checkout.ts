@@ -1,0 +1,181 @@
+import type { PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+
+import { env } from '../../env'
+import type { Event, Payment, Registration } from '../../payload-types'
+import { idOf } from '../bookableEvent'
+import { stripe } from '../stripe'
+import { inTransaction } from '../transaction'
+import { fullRefusal } from './decide'
+import { bookingError } from './errors'
+import { findEventToBook } from './event'
+import { bookInTransaction, lookUpBooking } from './lookUp'
+import { createPendingPayment, findPayment } from './payments'
+import { lockRegistration, moveRegistration } from './registrations'
+
+/** A pending paid registration holds its seat this long; the Checkout session expires with it. */
+export const CHECKOUT_HOLD_MINUTES = 30
+/** Stripe refuses Checkout sessions that expire sooner than 30 minutes after creation. */
+const MIN_SESSION_MINUTES = 31
+
+export type CheckoutStarted = { url: string; registration: Registration; payment: Payment }
+
+type Held = {
+  event: Event
+  registration: Registration
+  payment: Payment
+  /** The hold existed before this request (an open checkout, a waitlist offer): keep it on failure. */
+  isExistingHold: boolean
+}
+
+/**
+ * Holds a seat with a pending registration and payment (or uses the person's own hold: an open
+ * checkout, a waitlist offer), then opens a Stripe Checkout session for it outside the
+ * transaction. One payment per hold and a Stripe idempotency key per registration and payment:
+ * a double click gets the same session.
+ */
+export async function startCheckout(
+  req: PayloadRequest,
+  eventId: number,
+): Promise<CheckoutStarted> {
+  const user = req.user!
+  const event = await findEventToBook(req, eventId)
+  const held = await bookInTransaction(req, async (): Promise<Held> => {
+    const { existing, decision } = await lookUpBooking(req, event, user.id)
+    if ('refusal' in decision) throw decision.refusal
+    switch (decision.option) {
+      case 'register':
+        throw bookingError(
+          'EVENT_IS_FREE',
+          'This event is free: register with POST /api/registrations.',
+        )
+      case 'join_waitlist':
+        throw fullRefusal(existing)
+      case 'pay_held_seat': {
+        const current = existing!
+        const open = idOf(current.payment)
+        const payment = open ? await findPayment(req, open) : undefined
+        if (payment?.status === 'pending') {
+          return { event, registration: current, payment, isExistingHold: true }
+        }
+        const fresh = await createPendingPayment(req, {
+          registration: current.id,
+          user: user.id,
+          event,
+        })
+        const registration = await req.payload.update({
+          collection: 'registrations',
+          id: current.id,
+          data: { payment: fresh.id },
+          overrideAccess: true,
+          req,
+        })
+        return { event, registration, payment: fresh, isExistingHold: true }
+      }
+      case 'checkout': {
+        const payment = await createPendingPayment(req, { user: user.id, event })
+        const holdExpiresAt = new Date(Date.now() + CHECKOUT_HOLD_MINUTES * 60_000).toISOString()
+        // The seat is taken by this write (the counter's lock lasts from here to the commit).
+        const registration = await moveRegistration(
+          req,
+          existing ?? { user: user.id, event },
+          'pending',
+          { holdExpiresAt, payment: payment.id, registeredAt: new Date().toISOString() },
+          event,
+        )
+        const linked = await req.payload.update({
+          collection: 'payments',
+          id: payment.id,
+          data: { registration: registration.id },
+          overrideAccess: true,
+          req,
+        })
+        return { event, registration, payment: linked, isExistingHold: false }
+      }
+    }
+  })
+
+  if (held.payment.checkoutSessionId) {
+    const session = await stripe()
+      .checkout.sessions.retrieve(held.payment.checkoutSessionId)
+      .catch(() => null)
+    if (session?.status === 'open' && session.url) {
+      return { url: session.url, registration: held.registration, payment: held.payment }
+    }
+    if (session?.status === 'complete') {
+      throw bookingError('ALREADY_REGISTERED', 'This ticket is paid; it is being confirmed.')
+    }
+  }
+
+  let session: Stripe.Checkout.Session
+  try {
+    session = await openSession(held, user.email)
+  } catch (error) {
+    req.payload.logger.error({ err: error, paymentId: held.payment.id }, 'checkout session failed')
+    await releaseFailedCheckout(req, held)
+    throw bookingError(
+      'PAYMENT_PROVIDER_UNAVAILABLE',
+      'The payment provider is not reachable; please try again.',
+    )
+  }
+  const payment = await req.payload.update({
+    collection: 'payments',
+    id: held.payment.id,
+    data: { checkoutSessionId: session.id },
+    overrideAccess: true,
+    req,
+  })
+  return { url: session.url!, registration: held.registration, payment }
+}
+
+function openSession({ event, registration, payment }: Held, email: string) {
+  const holdEnds = new Date(registration.holdExpiresAt!).getTime()
+  const expiresAt = Math.max(holdEnds, Date.now() + MIN_SESSION_MINUTES * 60_000)
+  return stripe().checkout.sessions.create(
+    {
+      mode: 'payment',
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: payment.currency.toLowerCase(),
+            unit_amount: payment.amount,
+            product_data: { name: event.title },
+          },
+        },
+      ],
+      customer_email: email,
+      client_reference_id: String(payment.id),
+      metadata: {
+        paymentId: String(payment.id),
+        registrationId: String(registration.id),
+        eventId: String(event.id),
+      },
+      expires_at: Math.floor(expiresAt / 1000),
+      success_url: `${env.SITE_URL}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${env.SITE_URL}/checkout/cancelled?event=${encodeURIComponent(event.slug)}`,
+    },
+    // One session per registration's payment, however often the buyer clicks.
+    { idempotencyKey: `checkout:${registration.id}:${payment.id}` },
+  )
+}
+
+/**
+ * No Checkout session could be opened: the payment failed. A hold made by this request gives its
+ * seat back; a hold the person had before (a waitlist offer) is kept for them to try again.
+ */
+async function releaseFailedCheckout(req: PayloadRequest, held: Held) {
+  await inTransaction(req, async () => {
+    await req.payload.update({
+      collection: 'payments',
+      id: held.payment.id,
+      data: { status: 'failed' },
+      overrideAccess: true,
+      req,
+    })
+    if (held.isExistingHold) return
+    const current = await lockRegistration(req, held.registration.id)
+    if (current.status !== 'pending' || idOf(current.payment) !== held.payment.id) return
+    await moveRegistration(req, current, 'expired', { holdExpiresAt: null }, held.event)
+  })
+}

@@ -1,0 +1,50 @@
+import { createLocalReq, type Payload } from 'payload'
+
+import { idOf } from '../bookableEvent'
+import { inTransaction } from '../transaction'
+import { findPayment, refundPayment } from './payments'
+import { lockRegistration, moveRegistration } from './registrations'
+
+/**
+ * A cancelled event refunds every payer and cancels every registration still holding or waiting
+ * for a seat. Safe to run again (the queue retries it): a refund is keyed per payment at Stripe
+ * and done only for a succeeded payment, so each payer is refunded exactly once; a payment of
+ * another event is never touched. The refund email goes out from the payments' outbox hook; the
+ * event's own cancellation email replaces the per-registration one.
+ */
+export async function refundCancelledEvent(payload: Payload, eventId: number): Promise<number> {
+  const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
+  if (event.status !== 'cancelled') return 0
+  const req = await createLocalReq({ context: { eventCancelled: true } }, payload)
+  let refunded = 0
+  for (;;) {
+    const { docs } = await payload.find({
+      collection: 'registrations',
+      where: {
+        and: [
+          { event: { equals: eventId } },
+          { status: { in: ['confirmed', 'pending', 'offered', 'waitlisted'] } },
+        ],
+      },
+      sort: 'id',
+      limit: 100,
+      depth: 0,
+      overrideAccess: true,
+    })
+    if (docs.length === 0) return refunded
+    for (const registration of docs) {
+      const paymentId = idOf(registration.payment)
+      const status = paymentId ? (await findPayment(req, paymentId)).status : undefined
+      // A succeeded payment is refunded; an open checkout is expired so it can no longer be paid.
+      if (paymentId && (status === 'succeeded' || status === 'pending')) {
+        await refundPayment(req, paymentId)
+        if (status === 'succeeded') refunded++
+      }
+      await inTransaction(req, async () => {
+        const current = await lockRegistration(req, registration.id)
+        if (current.status === 'cancelled' || current.status === 'expired') return
+        await moveRegistration(req, current, 'cancelled', { holdExpiresAt: null }, event)
+      })
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { ValidationError, type PayloadRequest } from 'payload'
+
+import type { Event, Registration } from '../../payload-types'
+import { inTransaction } from '../transaction'
+import { decideBooking, type BookingDecision } from './decide'
+import { findRegistration, lockRegistration } from './registrations'
+import { countLapsedHolds, seatsTaken } from './seats'
+import { reclaimLapsedHolds } from './waitlist'
+
+export type BookingLookUp = { existing: Registration | undefined; decision: BookingDecision }
+
+/**
+ * Inside a booking transaction: the person's registration (its row locked) and what they may do
+ * now. A full event with lapsed holds gets them expired and offered to the waitlist first, so a
+ * freed seat goes to the people waiting before a newcomer.
+ */
+export async function lookUpBooking(
+  req: PayloadRequest,
+  event: Event,
+  userId: number,
+): Promise<BookingLookUp> {
+  const found = await findRegistration(req, userId, event.id)
+  let existing = found ? await lockRegistration(req, found.id) : undefined
+  const decide = async () =>
+    decideBooking({ event, existing, seatsTaken: await seatsTaken(req, event.id) })
+  let decision = await decide()
+  const isFull = 'option' in decision && decision.option === 'join_waitlist'
+  if (isFull && (await countLapsedHolds(req, event.id)) > 0) {
+    await reclaimLapsedHolds(req, event)
+    if (existing) existing = await lockRegistration(req, existing.id)
+    decision = await decide()
+  }
+  return { existing, decision }
+}
+
+/**
+ * Runs a booking transaction, once more when it lost a race it can win on a second look: two
+ * first bookings of one person at once (the unique registration) or, for `retryWhenFull`, the
+ * last seat taken between its count and its write.
+ */
+export async function bookInTransaction<T>(
+  req: PayloadRequest,
+  work: () => Promise<T>,
+  { retryWhenFull = false }: { retryWhenFull?: boolean } = {},
+): Promise<T> {
+  try {
+    return await inTransaction(req, work)
+  } catch (error) {
+    const isDuplicate = error instanceof ValidationError
+    const lostSeat =
+      retryWhenFull && (error as { data?: { code?: string } })?.data?.code === 'EVENT_FULL'
+    if (!isDuplicate && !lostSeat) throw error
+    return inTransaction(req, work)
+  }
+}
