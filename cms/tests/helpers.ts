@@ -10,7 +10,7 @@ import {
 } from 'payload'
 
 import { slugify } from '../src/fields/slug'
-import type { Event, User } from '../src/payload-types'
+import type { Event, Registration, User } from '../src/payload-types'
 
 export const BASE_URL = 'http://localhost:3000'
 
@@ -90,6 +90,30 @@ export async function createEvent(
     organizer: organizer.id,
   }
   return payload.create({ collection: 'events', data })
+}
+
+/**
+ * A registration fixture in any status, reached the way the booking module's transition table
+ * allows: a cancelled one was confirmed first, an expired one was a pending hold.
+ */
+export async function createRegistration(
+  payload: Payload,
+  data: RequiredDataFromCollectionSlug<'registrations'>,
+): Promise<Registration> {
+  const firstStatus = { cancelled: 'confirmed', expired: 'pending' } as const
+  const before = firstStatus[data.status as keyof typeof firstStatus]
+  if (!before) return payload.create({ collection: 'registrations', data, overrideAccess: true })
+  const created = await payload.create({
+    collection: 'registrations',
+    data: { ...data, status: before },
+    overrideAccess: true,
+  })
+  return payload.update({
+    collection: 'registrations',
+    id: created.id,
+    data: { status: data.status, holdExpiresAt: null },
+    overrideAccess: true,
+  })
 }
 
 export const errorMessages = (body: any): string => JSON.stringify(body?.errors ?? body)

@@ -22,6 +22,7 @@ import {
   type Session,
   SITE_ORIGIN,
   startBalancer,
+  startEventNow,
   startNode,
 } from './helpers.ts'
 
@@ -66,6 +67,8 @@ beforeAll(async () => {
     `/events?price=free&from=${new Date().toISOString()}&limit=50&depth=0&sort=startTime`,
   )
   eventId = events.body.docs.find((doc: any) => doc.capacity >= 50).id
+  // Its chat must be open (cms opens it 15 minutes before the start) for the posting tests.
+  await startEventNow(cmsUrl, eventId)
 })
 
 afterAll(async () => {

@@ -53,6 +53,9 @@ const addressKey = (address: string) => rateLimitKey('login-failures', 'address'
 
 /** Refuses (429 + Retry-After) a login the address must wait for; otherwise counts it as failed. */
 export async function countLoginAttempt(req: PayloadRequest, email: unknown): Promise<void> {
+  // A Local API login made without a request (scripts, the seed, tests) has no visitor behind it.
+  // Every path a visitor drives passes its own req, whose payloadAPI is REST.
+  if (req.payloadAPI === 'local') return
   const address = clientAddress(req)
   let answer: [number, number]
   try {

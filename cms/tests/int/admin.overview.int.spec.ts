@@ -5,7 +5,14 @@ import { closeQueue, getJobsQueue } from '../../src/jobs/queue'
 import { startWorker } from '../../src/jobs/runWorker'
 import type { Event, Payment } from '../../src/payload-types'
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import {
+  api,
+  createEvent,
+  createRegistration,
+  createUser,
+  testPayload,
+  type TestUser,
+} from '../helpers'
 import { dropQueueKeys, uniquePrefix } from '../jobs/mailbox'
 
 let payload: Payload
@@ -23,15 +30,11 @@ async function sale(
   status: Payment['status'],
   paidAt: string,
 ): Promise<void> {
-  const registration = await payload.create({
-    collection: 'registrations',
-    data: {
-      user: user.user.id,
-      event: event.id,
-      status: status === 'refunded' ? 'cancelled' : 'confirmed',
-      registeredAt: paidAt,
-    },
-    overrideAccess: true,
+  const registration = await createRegistration(payload, {
+    user: user.user.id,
+    event: event.id,
+    status: status === 'refunded' ? 'cancelled' : 'confirmed',
+    registeredAt: paidAt,
   })
   await payload.create({
     collection: 'payments',

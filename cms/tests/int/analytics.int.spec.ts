@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Event, Payment, Registration } from '../../src/payload-types'
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import {
+  api,
+  createEvent,
+  createRegistration,
+  createUser,
+  testPayload,
+  type TestUser,
+} from '../helpers'
 
 let payload: Payload
 let admin: TestUser
@@ -24,16 +31,12 @@ async function register(
   registeredAt: string,
   payment?: { status: Payment['status']; paidAt?: string },
 ) {
-  const registration = await payload.create({
-    collection: 'registrations',
-    data: {
-      user: user.user.id,
-      event: event.id,
-      status,
-      registeredAt,
-      holdExpiresAt: status === 'pending' ? new Date(Date.now() + 3600_000).toISOString() : null,
-    },
-    overrideAccess: true,
+  const registration = await createRegistration(payload, {
+    user: user.user.id,
+    event: event.id,
+    status,
+    registeredAt,
+    holdExpiresAt: status === 'pending' ? new Date(Date.now() + 3600_000).toISOString() : null,
   })
   if (!payment) return registration
   const created = await payload.create({

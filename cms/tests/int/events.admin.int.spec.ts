@@ -75,8 +75,8 @@ describe('event pickers offer an organizer only their own events', () => {
         user: { ...oscar.user, collection: 'users' },
       })
     await expect(upload(oliviaEvent.id)).rejects.toMatchObject({
-      status: 400,
-      data: { errors: [expect.objectContaining({ path: 'event' })] },
+      status: 403,
+      data: expect.objectContaining({ code: 'NOT_EVENT_ORGANIZER', path: 'event' }),
     })
     await expect(upload(oscarEvent.id)).resolves.toMatchObject({ kind: 'material' })
   })

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Event, Registration } from '../../src/payload-types'
 import { signStreamToken } from '../../src/services/streamToken'
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import {
+  api,
+  createEvent,
+  createRegistration,
+  createUser,
+  testPayload,
+  type TestUser,
+} from '../helpers'
 
 const MINUTE = 60_000
 const VIDEO = 'https://media.example.org/live/keynote.m3u8'
@@ -19,10 +26,11 @@ let upcoming: Event
 let ended: Event
 
 const registerAs = async (user: TestUser, event: Event, status: Registration['status']) =>
-  payload.create({
-    collection: 'registrations',
-    data: { user: user.user.id, event: event.id, status, registeredAt: new Date().toISOString() },
-    overrideAccess: true,
+  createRegistration(payload, {
+    user: user.user.id,
+    event: event.id,
+    status,
+    registeredAt: new Date().toISOString(),
   })
 
 const stream = (event: Event, user?: TestUser) =>

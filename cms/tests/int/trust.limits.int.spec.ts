@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Event, User } from '../../src/payload-types'
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import {
+  api,
+  createEvent,
+  createRegistration,
+  createUser,
+  testPayload,
+  type TestUser,
+} from '../helpers'
 
 // Issue 12, "cms limits and data": list sizes, CSV formulas, capacity and
 // version history of events, and deletes that used to answer 500.
@@ -26,15 +33,12 @@ afterAll(async () => {
 })
 
 const register = (user: User, event: Event, fields: Record<string, unknown> = {}) =>
-  payload.create({
-    collection: 'registrations',
-    data: {
-      user: user.id,
-      event: event.id,
-      status: 'confirmed',
-      registeredAt: new Date().toISOString(),
-      ...fields,
-    },
+  createRegistration(payload, {
+    user: user.id,
+    event: event.id,
+    status: 'confirmed',
+    registeredAt: new Date().toISOString(),
+    ...fields,
   })
 
 const question = (user: User, event: Event) =>
