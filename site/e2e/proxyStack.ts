@@ -3,7 +3,8 @@
 // (deploy/site-server.mjs, TRUST_PROXY=true), a cms and two realtime nodes. Like compose, every
 // process knows the one public https origin; cms and site talk to each other directly.
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import https from 'node:https'
 import path from 'node:path'
 
 import { cmsDir } from '../../scripts/lib/cmsBuild.ts'
@@ -27,6 +28,22 @@ const local = (port: number) => `127.0.0.1:${port}`
 
 /** Sign-ups per visitor address through the proxy, low enough for the spec to reach. */
 export const PROXIED_SIGNUP_LIMIT = 3
+
+/** True once Caddy answers the site's health check over TLS with its own certificate. */
+function answersOverTls(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = https.get(
+      `${PROXY_URL}/healthz`,
+      { ca: readFileSync(CADDY_ROOT_CERT), timeout: 2_000 },
+      (response) => {
+        response.resume()
+        resolve(response.statusCode === 200)
+      },
+    )
+    request.on('error', () => resolve(false))
+    request.on('timeout', () => request.destroy())
+  })
+}
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs
@@ -64,6 +81,7 @@ export async function startProxyStack(cms: TestCms): Promise<{ stop(): Promise<v
   )
   await waitFor(() => existsSync(CADDY_ROOT_CERT), "Caddy's local CA")
 
+  const realtimeKeyPrefix = `test:rt:site-e2e-proxy:${process.pid}:`
   const publicOrigin = { CMS_URL: PROXY_URL, SITE_URL: PROXY_URL }
   children.push(
     startService('proxied-cms', bin('next'), ['start', '--port', String(PROXIED_CMS_PORT)], {
@@ -71,6 +89,8 @@ export async function startProxyStack(cms: TestCms): Promise<{ stop(): Promise<v
       env: {
         ...cms.env,
         ...publicOrigin,
+        // Revocations and seat changes reach this stack's realtime nodes.
+        REALTIME_KEY_PREFIX: realtimeKeyPrefix,
         NODE_ENV: 'production',
         // Its calls to the site's /api/revalidate go through the proxy, as in production.
         NODE_EXTRA_CA_CERTS: CADDY_ROOT_CERT,
@@ -110,7 +130,6 @@ export async function startProxyStack(cms: TestCms): Promise<{ stop(): Promise<v
     ),
   )
 
-  const realtimeKeyPrefix = `test:rt:site-e2e-proxy:${process.pid}:`
   REALTIME_PORTS.forEach((port, index) =>
     children.push(
       startService(`realtime-${index + 1}`, process.execPath, ['src/index.ts'], {
@@ -121,6 +140,8 @@ export async function startProxyStack(cms: TestCms): Promise<{ stop(): Promise<v
           PORT: String(port),
           CMS_URL: cmsUrl,
           REDIS_URL: cms.env.REDIS_URL,
+          // Realtime checks cms's session tokens itself, with the key cms signs them with.
+          PAYLOAD_SECRET: cms.env.PAYLOAD_SECRET,
           ALLOWED_ORIGINS: PROXY_URL,
           REALTIME_KEY_PREFIX: realtimeKeyPrefix,
           REALTIME_NODE_ID: `realtime-${index + 1}`,
@@ -146,6 +167,11 @@ export async function startProxyStack(cms: TestCms): Promise<{ stop(): Promise<v
     await waitForHttp(`${cmsUrl}/api/events?limit=1`)
     await waitForHttp(`http://${local(PROXIED_SITE_PORT)}/healthz`)
     for (const port of REALTIME_PORTS) await waitForHttp(`http://${local(port)}/healthz`)
+    // Caddy issues its certificate on the first handshakes: the first test must not race it.
+    for (let attempt = 0; !(await answersOverTls()); attempt++) {
+      if (attempt >= 150) throw new Error(`Caddy did not answer over TLS at ${PROXY_URL}`)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
   } catch (error) {
     await stop()
     throw error
