@@ -11,6 +11,19 @@ const POOL_TIMEOUT = /timeout exceeded when trying to connect|connection timeout
 // too many connections.
 const OVERLOAD_SQLSTATES = new Set(['57014', '25P03', '53300'])
 
+/** How long /readyz keeps saying "saturated" after a request was refused for lack of a connection. */
+export const SATURATION_MEMORY_MS = 2_000
+const lastRefusalAt = Symbol.for('event-portal.cms.lastOverloadRefusalAt')
+type RefusalState = { [lastRefusalAt]?: number }
+
+/**
+ * Pool saturation lasts milliseconds at a time (waiters give up after the
+ * acquire timeout), so a readiness probe polled every few seconds would
+ * almost never see it; remembering the last refusal lets the balancer notice.
+ */
+export const wasRecentlyOverloaded = (now = Date.now()): boolean =>
+  now - ((globalThis as RefusalState)[lastRefusalAt] ?? 0) < SATURATION_MEMORY_MS
+
 /** Is this error (or one it wraps) the database being too busy, rather than a bug? */
 export function isDatabaseOverload(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
@@ -33,6 +46,7 @@ export function isDatabaseOverload(error: unknown): boolean {
  */
 export const answerOverloadWith503: AfterErrorHook = ({ error, req }) => {
   if (!isDatabaseOverload(error)) return
+  ;(globalThis as RefusalState)[lastRefusalAt] = Date.now()
   req.responseHeaders ??= new Headers()
   req.responseHeaders.set('Retry-After', String(OVERLOAD_RETRY_AFTER_SECONDS))
   return {

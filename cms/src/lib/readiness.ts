@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { wasRecentlyOverloaded } from './overload'
 import { readyRedis } from './redis'
 
 export type CheckStatus = 'ok' | 'down'
@@ -29,10 +30,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 type Drizzle = { execute(query: ReturnType<typeof sql>): Promise<unknown> }
 type PoolStats = { waitingCount: number; idleCount: number }
 
-/** Requests are queued for a connection and none is free: new work would only wait. */
+/** Requests are queued for a connection and none is free (or one was just refused): new work would only wait. */
 const isPoolSaturated = (payload: Payload): boolean => {
   const pool = (payload.db as unknown as { pool?: PoolStats }).pool
-  return Boolean(pool && pool.waitingCount > 0 && pool.idleCount === 0)
+  if (pool && pool.waitingCount > 0 && pool.idleCount === 0) return true
+  return wasRecentlyOverloaded()
 }
 
 async function checkDatabase(payload: Payload): Promise<Readiness['checks']['database']> {
