@@ -198,6 +198,7 @@ const cms = await startTestCms({
   database: `event_portal_bench_${runId}`,
   extraEnv: {
     RATE_LIMIT_LOGIN: '100000/60',
+    RATE_LIMIT_LOGIN_FAILURES: '100000/60',
     RATE_LIMIT_REGISTER: '100000/60',
     RATE_LIMIT_REGISTRATIONS: '100000/60',
     REALTIME_KEY_PREFIX: keyPrefix,

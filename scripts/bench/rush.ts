@@ -68,6 +68,7 @@ const cms = await startTestCms({
     // The rush comes from one address; per-client limits would measure the limiter, not the seats.
     RATE_LIMIT_REGISTER: '100000/60',
     RATE_LIMIT_LOGIN: '100000/60',
+    RATE_LIMIT_LOGIN_FAILURES: '100000/60',
     RATE_LIMIT_REGISTRATIONS: '100000/60',
     RATE_LIMIT_CHECKOUT: '100000/60',
   },
