@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Category, Media, User } from '../payload-types'
 import type { SessionKind } from '../services/program/agenda'
+import { slugify } from '../fields/slug'
 import { paragraphs } from './lexical'
 
 const MINUTE = 60_000
@@ -201,7 +202,11 @@ export async function seedProgramDemo(
   for (const speaker of speakers) {
     const created = await payload.create({
       collection: 'speakers',
-      data: { ...speaker, links: [{ label: 'Website', url: 'https://example.com/' }] },
+      data: {
+        ...speaker,
+        slug: slugify(speaker.name),
+        links: [{ label: 'Website', url: 'https://example.com/' }],
+      },
     })
     speakerIds.push(created.id)
   }
