@@ -32,7 +32,10 @@ export function ApprovalQueue() {
 
   const refresh = useCallback(async () => {
     try {
-      const [waiting, done] = await Promise.all([load(`/api/${events}${PENDING}`), load(`/api/${events}${DECIDED}`)])
+      const [waiting, done] = await Promise.all([
+        load(`/api/${events}${PENDING}`),
+        load(`/api/${events}${DECIDED}`),
+      ])
       setPending(waiting)
       setDecided(done)
     } catch (error) {

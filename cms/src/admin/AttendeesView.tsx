@@ -21,7 +21,8 @@ export async function AttendeesView(props: AdminViewServerProps) {
         </>
       ) : (
         <p>
-          You have no events yet. <a href={`/admin/collections/${slugs.events}/create`}>Create one</a>.
+          You have no events yet.{' '}
+          <a href={`/admin/collections/${slugs.events}/create`}>Create one</a>.
         </p>
       )}
     </AdminPage>

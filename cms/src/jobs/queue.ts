@@ -30,10 +30,9 @@ export const isQueueEnabled = (): boolean =>
 
 export class QueueUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(
-      `Job queue unavailable (Redis at ${redactUrl(settings.redisUrl)} did not answer)`,
-      { cause },
-    )
+    super(`Job queue unavailable (Redis at ${redactUrl(settings.redisUrl)} did not answer)`, {
+      cause,
+    })
     this.name = 'QueueUnavailableError'
   }
 }

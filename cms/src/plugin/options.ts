@@ -21,7 +21,8 @@ const slugsSchema = z
     const seen = new Map<string, string>()
     for (const [key, slug] of Object.entries(all)) {
       const other = seen.get(slug)
-      if (other) ctx.addIssue({ code: 'custom', path: [key], message: `"${slug}" is also ${other}` })
+      if (other)
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${slug}" is also ${other}` })
       seen.set(slug, key)
     }
   })
@@ -41,8 +42,13 @@ export const eventPortalOptionsSchema = z
     overrides: z
       .object(
         Object.fromEntries(
-          Object.keys(DEFAULT_SLUGS).map((key) => [key, functionSchema<CollectionOverride>().optional()]),
-        ) as unknown as { [K in SlugKey]: z.ZodOptional<z.ZodCustom<CollectionOverride>> },
+          Object.keys(DEFAULT_SLUGS).map((key) => [
+            key,
+            functionSchema<CollectionOverride>().optional(),
+          ]),
+        ) as unknown as {
+          [K in SlugKey]: z.ZodOptional<z.ZodCustom<CollectionOverride, CollectionOverride>>
+        },
       )
       .strict()
       .default({}),
@@ -102,4 +108,3 @@ export function sanitizeOptions(options: EventPortalOptions = {}): SanitizedOpti
   }
   return result.data
 }
-

@@ -56,5 +56,8 @@ export async function readRows<Row>(req: PayloadRequest, query: SQL): Promise<Ro
  * (pretix locks its quotas the same way.)
  */
 export async function lockEventRow(req: PayloadRequest, eventId: number): Promise<void> {
-  await executeInTransaction(req, sql`SELECT id FROM ${table('events')} WHERE id = ${eventId} FOR UPDATE`)
+  await executeInTransaction(
+    req,
+    sql`SELECT id FROM ${table('events')} WHERE id = ${eventId} FOR UPDATE`,
+  )
 }

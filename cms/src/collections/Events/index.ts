@@ -192,7 +192,10 @@ export const Events: CollectionConfig = {
     {
       name: 'workflow',
       type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '@event-portal/cms/plugin/client#EventWorkflow' } },
+      admin: {
+        position: 'sidebar',
+        components: { Field: '@event-portal/cms/plugin/client#EventWorkflow' },
+      },
     },
     {
       name: 'rejectionReason',

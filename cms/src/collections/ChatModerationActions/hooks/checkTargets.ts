@@ -24,7 +24,13 @@ export const checkTargets: CollectionBeforeChangeHook<ChatModerationAction> = as
   const messageId = idOf(data.targetMessage as ChatModerationAction['targetMessage'] | undefined)
   if (messageId === undefined) return data
   const message = await req.payload
-    .findByID({ collection: slugs.chatMessages, id: messageId, depth: 0, overrideAccess: true, req })
+    .findByID({
+      collection: slugs.chatMessages,
+      id: messageId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     .catch(() => null)
   if (!message || idOf(message.event) !== eventId) {
     throw new RequestError('That message was not posted in this event.', 400, {

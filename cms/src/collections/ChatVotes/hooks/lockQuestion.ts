@@ -35,7 +35,13 @@ export const lockQuestionForVote: CollectionBeforeChangeHook<ChatVote> = async (
   await lockQuestionRow(req, messageId)
   if (!req.user) return data
   const question = await req.payload
-    .findByID({ collection: slugs.chatMessages, id: messageId, depth: 0, overrideAccess: true, req })
+    .findByID({
+      collection: slugs.chatMessages,
+      id: messageId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     .catch(() => null)
   if (question && idOf(question.user) === req.user.id) {
     throw new RequestError('You cannot upvote your own question.', 403, {
