@@ -244,6 +244,19 @@ describe('the plugin’s options', () => {
     expect(disabled.admin.components?.views?.analytics).toBeUndefined()
   })
 
+  it('a feature switched off loses its endpoints and views, and its tables refuse writes', async () => {
+    const withoutChat = await hostConfig(eventPortal({ features: { chat: false } }))
+    expect(withoutChat.endpoints.map((endpoint) => endpoint.path)).not.toContain('/moderation')
+    expect(withoutChat.admin.components?.views?.moderation).toBeUndefined()
+    expect(withoutChat.admin.components?.views?.analytics).toBeDefined()
+    const chat = withoutChat.collections.find((collection) => collection.slug === 'chat-messages')!
+    expect(chat.access.create?.({ req: {} as never })).toBe(false)
+    const events = withoutChat.collections.find((collection) => collection.slug === 'events')!
+    const eventPaths = (events.endpoints || []).map((endpoint) => endpoint.path)
+    expect(eventPaths).toContain('/:id/stream')
+    expect(eventPaths).not.toContain('/:id/chat-access')
+  })
+
   it('overrides change a collection the way the host asks', async () => {
     const overridden = await hostConfig(
       eventPortal({

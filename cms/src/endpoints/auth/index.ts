@@ -13,7 +13,7 @@ import { RequestError } from '../../lib/errors'
 import { slugs } from '../../plugin/settings'
 
 const usersAuthConfig = (req: PayloadRequest): SanitizedCollectionConfig['auth'] =>
-  req.payload.collections.users.config.auth
+  req.payload.collections[slugs.users].config.auth
 
 async function logIn(req: PayloadRequest, email: string, password: string, status = 200) {
   const result = await req.payload.login({
@@ -75,7 +75,7 @@ export const logout: Endpoint = {
   path: '/auth/logout',
   method: 'post',
   handler: async (req) => {
-    if (req.user) await logoutOperation({ collection: req.payload.collections.users, req })
+    if (req.user) await logoutOperation({ collection: req.payload.collections[slugs.users], req })
     const cookie = generateExpiredPayloadCookie({
       collectionAuthConfig: usersAuthConfig(req),
       config: req.payload.config,
