@@ -225,8 +225,11 @@ export const eventPortal =
           beforeDashboard: [...(components.beforeDashboard ?? []), `${CLIENT}#DashboardIntro`],
           views: { ...components.views, ...adminViews(options.features) },
         },
-        // Client components read the host's slugs here (src/admin/portalSlugs.ts).
-        custom: { ...incoming.admin?.custom, eventPortal: { slugs: { ...slugs } } },
+        // Client components read the host's slugs and switches here (src/admin/portalSlugs.ts).
+        custom: {
+          ...incoming.admin?.custom,
+          eventPortal: { slugs: { ...slugs }, features: options.features },
+        },
       },
       endpoints: [...(incoming.endpoints ?? []), ...endpoints],
       // Payload's own emails (password reset) are queued and sent by the worker like the rest,

@@ -249,6 +249,8 @@ describe('the plugin’s options', () => {
     expect(withoutChat.endpoints.map((endpoint) => endpoint.path)).not.toContain('/moderation')
     expect(withoutChat.admin.components?.views?.moderation).toBeUndefined()
     expect(withoutChat.admin.components?.views?.analytics).toBeDefined()
+    // The nav links and dashboard read the switch: no link to a moderation page that is not there.
+    expect(withoutChat.admin.custom?.eventPortal?.features).toMatchObject({ chat: false })
     const chat = withoutChat.collections.find((collection) => collection.slug === 'chat-messages')!
     expect(chat.access.create?.({ req: {} as never })).toBe(false)
     const events = withoutChat.collections.find((collection) => collection.slug === 'events')!
