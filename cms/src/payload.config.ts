@@ -6,38 +6,17 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { Attendance } from './collections/Attendance'
-import { agendaFeedEndpoints, CalendarFeeds } from './collections/CalendarFeeds'
-import { Campaigns } from './collections/Campaigns'
-import { Categories } from './collections/Categories'
-import { ChatMessages } from './collections/ChatMessages'
-import { ChatModerationActions } from './collections/ChatModerationActions'
-import { ChatVotes } from './collections/ChatVotes'
-import { EmailDeliveries } from './collections/EmailDeliveries'
-import { EmailOutbox } from './collections/EmailOutbox'
-import { EmailOptOuts } from './collections/EmailOptOuts'
-import { Events } from './collections/Events'
-import { Media } from './collections/Media'
+import {
+  eventPortal,
+  placeInNav,
+  withIdCheck,
+  withListLimits,
+  withLockCheckInTransaction,
+} from './plugin'
 import { Pages } from './collections/Pages'
-import { Payments } from './collections/Payments'
-import { Registrations } from './collections/Registrations'
-import { SessionStars } from './collections/SessionStars'
-import { Sessions } from './collections/Sessions'
-import { Speakers } from './collections/Speakers'
-import { StripeEvents } from './collections/StripeEvents'
 import { Users } from './collections/Users'
-import { placeInNav } from './admin/navigation'
-import { adminAnalytics, queueRetry, queueStatus } from './endpoints/analytics/adminAnalytics'
-import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
-import { authEndpoints } from './endpoints/auth'
-import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
-import { queryErrorCode } from './hooks/queryErrorCode'
-import { withLockCheckInTransaction } from './hooks/checkLocksInTransaction'
-import { withListLimits } from './hooks/limitLists'
 import { Navigation } from './globals/Navigation'
-import { withIdCheck } from './hooks/rejectMalformedIds'
-import { queuedEmailAdapter } from './jobs/emailAdapter'
 import { payloadLoggerOptions } from './lib/logging'
 import { answerOverloadWith503 } from './lib/overload'
 import { migrations } from './migrations'
@@ -53,57 +32,28 @@ export default buildConfig({
     // Payload's default avatar is Gravatar, an outside request on every admin page.
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname), autoGenerate: false },
-    components: {
-      afterNavLinks: ['/admin/NavLinks#NavLinks'],
-      beforeDashboard: ['/admin/DashboardIntro#DashboardIntro'],
-      views: {
-        analytics: { Component: '/admin/AnalyticsView#AnalyticsView', path: '/analytics' },
-        approvals: { Component: '/admin/ApprovalsView#ApprovalsView', path: '/approvals' },
-        overview: { Component: '/admin/OverviewView#OverviewView', path: '/overview' },
-        attendees: { Component: '/admin/AttendeesView#AttendeesView', path: '/attendees' },
-        moderation: { Component: '/admin/ModerationView#ModerationView', path: '/moderation' },
-      },
-    },
   },
-  collections: [
-    Users,
-    Categories,
-    Events,
-    Sessions,
-    Speakers,
-    SessionStars,
-    CalendarFeeds,
-    Registrations,
-    Payments,
-    ChatMessages,
-    ChatVotes,
-    ChatModerationActions,
-    Media,
-    Pages,
-    StripeEvents,
-    Campaigns,
-    EmailDeliveries,
-    EmailOutbox,
-    EmailOptOuts,
-    Attendance,
-  ]
+  // Our own collections; the event portal plugin adds its own and extends Users.
+  collections: [Users, Pages]
     // Each wrapper puts its hook first, so these run bottom-up: ids, list limits, locks.
     .map(withLockCheckInTransaction)
     .map(withListLimits)
     .map(withIdCheck)
     .map(placeInNav),
   globals: [Navigation].map(placeInNav),
-  endpoints: [
-    ...authEndpoints,
-    organizerAnalytics,
-    adminAnalytics,
-    queueStatus,
-    queueRetry,
-    moderate,
-    ...agendaFeedEndpoints,
+  plugins: [
+    eventPortal({
+      siteUrl: env.SITE_URL,
+      revalidateSecret: env.SITE_REVALIDATE_SECRET,
+      redisUrl: env.REDIS_URL,
+      stripe: {
+        secretKey: env.STRIPE_SECRET_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        apiUrl: env.STRIPE_API_URL,
+      },
+    }),
   ],
   editor: lexicalEditor(),
-  email: queuedEmailAdapter,
   db: postgresAdapter({
     // Under overload a request waits a bounded time for a connection (then 503), and PostgreSQL
     // ends runaway statements and transactions left open, so no pool can be held forever.
@@ -119,7 +69,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
-  hooks: { afterError: [queryErrorCode, answerOverloadWith503] },
+  hooks: { afterError: [answerOverloadWith503] },
   cors: [env.SITE_URL, env.CMS_URL],
   csrf: [env.SITE_URL, env.CMS_URL],
   sharp,

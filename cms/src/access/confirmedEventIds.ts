@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { slugs } from '../plugin/settings'
 
 /**
  * Ids of the events the caller holds a confirmed registration for. Read with
@@ -7,7 +8,7 @@ import type { PayloadRequest } from 'payload'
 export async function confirmedEventIds(req: PayloadRequest): Promise<number[]> {
   if (!req.user) return []
   const { docs } = await req.payload.find({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: { and: [{ user: { equals: req.user.id } }, { status: { equals: 'confirmed' } }] },
     select: { event: true },
     depth: 0,

@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic'
 import type { AdminOverview } from '../services/analytics/adminOverview'
 import type { QueueHealth } from '../services/queueHealth'
 import { DateRangeFields, daysAgo, FigureTable, formatMoney, Tile } from './figures'
+import { usePortalSlugs } from './portalSlugs'
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { credentials: 'include' })
@@ -23,6 +24,7 @@ const RegistrationsBarChart = dynamic(
 export type OverviewInitial = { overview: AdminOverview; queue: QueueHealth | null }
 
 export function AdminOverviewPanel({ initial }: { initial?: OverviewInitial }) {
+  const { users } = usePortalSlugs()
   const [range, setRange] = useState(
     () => initial?.overview.range ?? { from: daysAgo(29), to: daysAgo(0) },
   )
@@ -72,7 +74,7 @@ export function AdminOverviewPanel({ initial }: { initial?: OverviewInitial }) {
     >
       <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
         <DateRangeFields range={range} onChange={setRange} />
-        <a href="/admin/collections/users">Manage users (search, roles, disable)</a>
+        <a href={`/admin/collections/${users}`}>Manage users (search, roles, disable)</a>
       </div>
       {message && <p>{message}</p>}
       {overview && (

@@ -4,6 +4,8 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { usePortalSlugs } from './portalSlugs'
+
 type RowProblem = { row: number; field: string; message: string }
 type Outcome =
   { kind: 'imported'; created: number } | { kind: 'refused'; message: string; rows: RowProblem[] }
@@ -18,6 +20,7 @@ const EXAMPLE =
  */
 export function AgendaImport() {
   const { id } = useDocumentInfo()
+  const { events } = usePortalSlugs()
   const router = useRouter()
   const [csv, setCsv] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -27,7 +30,7 @@ export function AgendaImport() {
   const send = async () => {
     setIsSending(true)
     try {
-      const response = await fetch(`/api/events/${id}/agenda-import`, {
+      const response = await fetch(`/api/${events}/${id}/agenda-import`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },

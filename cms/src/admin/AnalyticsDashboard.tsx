@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic'
 
 import type { OrganizerDashboard } from '../services/analytics/organizerDashboard'
 import { DateRangeFields, daysAgo, FigureTable, formatMoney, Tile } from './figures'
+import { usePortalSlugs } from './portalSlugs'
 
 export type AnalyticsFilters = { from: string; to: string; event: string }
 type Filters = AnalyticsFilters
@@ -109,6 +110,7 @@ export function AnalyticsDashboard({
 }
 
 function Figures({ data }: { data: OrganizerDashboard }) {
+  const { events } = usePortalSlugs()
   const confirmed = data.events.reduce((sum, event) => sum + event.confirmed, 0)
   const waitlisted = data.events.reduce((sum, event) => sum + event.waitlisted, 0)
   const capacity = data.events.reduce((sum, event) => sum + event.capacity, 0)
@@ -209,7 +211,7 @@ function Figures({ data }: { data: OrganizerDashboard }) {
             `${Math.round(event.fill * 100)}%`,
             <span key="links" style={{ display: 'flex', gap: '0.75rem' }}>
               <a href={`/admin/attendees?event=${event.id}`}>List</a>
-              <a href={`/api/events/${event.id}/attendees?format=csv`} download>
+              <a href={`/api/${events}/${event.id}/attendees?format=csv`} download>
                 Export CSV
               </a>
             </span>,

@@ -5,10 +5,11 @@ import { useCallback, useEffect, useState } from 'react'
 import type { Event, User } from '../payload-types'
 import { formatInZone } from '../fields/zonedTime'
 import { FigureTable, formatMoney } from './figures'
+import { usePortalSlugs } from './portalSlugs'
 
-const PENDING = '/api/events?where[status][equals]=pending_review&sort=startTime&depth=1&limit=50'
+const PENDING = '?where[status][equals]=pending_review&sort=startTime&depth=1&limit=50'
 const DECIDED =
-  '/api/events?where[reviewedAt][exists]=true&sort=-reviewedAt&depth=1&limit=20&select[title]=true&select[status]=true&select[reviewedAt]=true&select[reviewedBy]=true&select[rejectionReason]=true'
+  '?where[reviewedAt][exists]=true&sort=-reviewedAt&depth=1&limit=20&select[title]=true&select[status]=true&select[reviewedAt]=true&select[reviewedBy]=true&select[rejectionReason]=true'
 
 const nameOf = (user: Event['organizer'] | Event['reviewedBy']) =>
   user && typeof user === 'object' ? (user as User).name : '—'
@@ -24,26 +25,30 @@ async function load(url: string): Promise<Event[]> {
 
 /** Pending events with a preview and Approve / Reject-with-reason, and the latest decisions. */
 export function ApprovalQueue() {
+  const { events } = usePortalSlugs()
   const [pending, setPending] = useState<Event[] | null>(null)
   const [decided, setDecided] = useState<Event[]>([])
   const [message, setMessage] = useState<string | null>(null)
 
   const refresh = useCallback(async () => {
     try {
-      const [waiting, done] = await Promise.all([load(PENDING), load(DECIDED)])
+      const [waiting, done] = await Promise.all([
+        load(`/api/${events}${PENDING}`),
+        load(`/api/${events}${DECIDED}`),
+      ])
       setPending(waiting)
       setDecided(done)
     } catch (error) {
       setMessage((error as Error).message)
     }
-  }, [])
+  }, [events])
 
   useEffect(() => {
     void refresh()
   }, [refresh])
 
   const decide = async (event: Event, data: Partial<Event>) => {
-    const response = await fetch(`/api/events/${event.id}`, {
+    const response = await fetch(`/api/${events}/${event.id}`, {
       method: 'PATCH',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
@@ -86,7 +91,7 @@ export function ApprovalQueue() {
           headers={['Event', 'Decision', 'By', 'When', 'Reason']}
           empty="No decisions yet."
           rows={decided.map((event) => [
-            <a key="event" href={`/admin/collections/events/${event.id}`}>
+            <a key="event" href={`/admin/collections/${events}/${event.id}`}>
               {event.title}
             </a>,
             event.status === 'published' ? 'Approved' : event.status,
@@ -107,6 +112,7 @@ function PendingEvent({
   event: Event
   onDecide: (event: Event, data: Partial<Event>) => Promise<void>
 }) {
+  const { events } = usePortalSlugs()
   const [reason, setReason] = useState('')
   const [isRejecting, setIsRejecting] = useState(false)
   const reasonId = `reason-${event.id}`
@@ -116,7 +122,7 @@ function PendingEvent({
       style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem' }}
     >
       <h3 style={{ margin: 0 }}>
-        <a href={`/admin/collections/events/${event.id}`}>{event.title}</a>
+        <a href={`/admin/collections/${events}/${event.id}`}>{event.title}</a>
       </h3>
       <p style={{ margin: '0.25rem 0' }}>
         By {nameOf(event.organizer)} · {formatInZone(event.startTime, event.timezone)} ·{' '}

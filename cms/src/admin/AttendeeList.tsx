@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react'
 
 import type { AttendeeRow } from '../services/analytics/attendees'
 import { FigureTable, formatMoney } from './figures'
+import { usePortalSlugs } from './portalSlugs'
 
 const STATUSES = ['', 'confirmed', 'pending', 'waitlisted', 'cancelled'] as const
 
 export function AttendeeList({ eventId }: { eventId: number }) {
+  const { events } = usePortalSlugs()
   const [status, setStatus] = useState('')
   const [search, setSearch] = useState('')
   const [query, setQuery] = useState('')
@@ -30,7 +32,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
   const loadPage = (after: string | null, isCurrent: () => boolean = () => true) => {
     const pageQuery = new URLSearchParams(params)
     if (after) pageQuery.set('after', after)
-    fetch(`/api/events/${eventId}/attendees?${pageQuery}`, { credentials: 'include' })
+    fetch(`/api/${events}/${eventId}/attendees?${pageQuery}`, { credentials: 'include' })
       .then(async (response) => {
         const body = await response.json()
         if (!isCurrent()) return
@@ -51,7 +53,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
       isCurrent = false
     }
     // loadPage reads the same filters this effect depends on.
-  }, [eventId, filters])
+  }, [eventId, filters, events])
 
   return (
     <div
@@ -82,7 +84,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
           />
         </label>
         <a
-          href={`/api/events/${eventId}/attendees?${filters}${filters ? '&' : ''}format=csv`}
+          href={`/api/${events}/${eventId}/attendees?${filters}${filters ? '&' : ''}format=csv`}
           download
         >
           Export these as CSV

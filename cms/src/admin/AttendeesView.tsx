@@ -1,5 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 
+import { slugs } from '../plugin/settings'
 import { AdminPage } from './AdminPage'
 import { AttendeeList } from './AttendeeList'
 import { EventPicker } from './EventPicker'
@@ -20,7 +21,8 @@ export async function AttendeesView(props: AdminViewServerProps) {
         </>
       ) : (
         <p>
-          You have no events yet. <a href="/admin/collections/events/create">Create one</a>.
+          You have no events yet.{' '}
+          <a href={`/admin/collections/${slugs.events}/create`}>Create one</a>.
         </p>
       )}
     </AdminPage>

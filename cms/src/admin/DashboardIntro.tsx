@@ -4,10 +4,12 @@ import { useAuth } from '@payloadcms/ui'
 
 import type { User } from '../payload-types'
 import { AnalyticsDashboard } from './AnalyticsDashboard'
+import { useFeature } from './portalSlugs'
 
 /** The admin home: organizers see their figures first; admins their work queues. */
 export function DashboardIntro() {
   const { user } = useAuth<User>()
+  const hasChat = useFeature('chat')
   if (user?.role === 'organizer') {
     return (
       <section aria-labelledby="your-events" style={{ marginBottom: '2rem' }}>
@@ -25,7 +27,7 @@ export function DashboardIntro() {
         <a href="/admin/approvals">Approval queue</a>
         <a href="/admin/overview">Site overview</a>
         <a href="/admin/analytics">Analytics</a>
-        <a href="/admin/moderation">Chat moderation</a>
+        {hasChat && <a href="/admin/moderation">Chat moderation</a>}
       </nav>
     )
   }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { ChatMessage, ChatModerationAction, User } from '../payload-types'
 import { FigureTable } from './figures'
+import { usePortalSlugs } from './portalSlugs'
 
 type EventOption = { id: number; title: string }
 
@@ -41,6 +42,7 @@ export function ModerationPanel({
   events: EventOption[]
   initialEventId: number | null
 }) {
+  const slugs = usePortalSlugs()
   const [eventId, setEventId] = useState<number | null>(initialEventId)
   const [messages, setMessages] = useState<ChatMessage[]>([])
   const [reports, setReports] = useState<ChatModerationAction[]>([])
@@ -52,19 +54,19 @@ export function ModerationPanel({
     if (eventId === null) return
     const base = `where[event][equals]=${eventId}&depth=1`
     const [recent, reported, actions] = await Promise.all([
-      docs<ChatMessage>(`/api/chat-messages?${base}&sort=-sentAt&limit=50`),
+      docs<ChatMessage>(`/api/${slugs.chatMessages}?${base}&sort=-sentAt&limit=50`),
       docs<ChatModerationAction>(
-        `/api/chat-moderation-actions?${base}&where[action][equals]=report&sort=-createdAt&limit=50`,
+        `/api/${slugs.chatModerationActions}?${base}&where[action][equals]=report&sort=-createdAt&limit=50`,
       ),
       docs<ChatModerationAction>(
-        `/api/chat-moderation-actions?${base}&where[action][not_equals]=report&sort=-createdAt&limit=50`,
+        `/api/${slugs.chatModerationActions}?${base}&where[action][not_equals]=report&sort=-createdAt&limit=50`,
       ),
     ])
     setMessages(recent)
     setReports(reported)
     setTrail(actions)
     setUpdatedAt(new Date())
-  }, [eventId])
+  }, [eventId, slugs])
 
   useEffect(() => {
     let isCurrent = true

@@ -3,6 +3,7 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
+import { usePortalSlugs } from './portalSlugs'
 import type { SpeakerClash } from '../services/program/speakerClashes'
 
 const time = (iso: string) =>
@@ -14,20 +15,21 @@ const time = (iso: string) =>
  */
 export function SpeakerClashWarning() {
   const { id, savedDocumentData } = useDocumentInfo()
+  const { sessions } = usePortalSlugs()
   const [clashes, setClashes] = useState<SpeakerClash[]>([])
   const savedAt = savedDocumentData?.updatedAt as string | undefined
 
   useEffect(() => {
     if (!id) return
     const controller = new AbortController()
-    fetch(`/api/sessions/${id}?depth=0`, { credentials: 'include', signal: controller.signal })
+    fetch(`/api/${sessions}/${id}?depth=0`, { credentials: 'include', signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((doc: { speakerClashes?: SpeakerClash[] } | null) =>
         setClashes(doc?.speakerClashes ?? []),
       )
       .catch(() => {})
     return () => controller.abort()
-  }, [id, savedAt])
+  }, [id, savedAt, sessions])
 
   if (clashes.length === 0) return null
   return (

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { checkRole } from '../access/checkRole'
+import { slugs } from '../plugin/settings'
 
 export type ManagedEvent = {
   id: number
@@ -14,7 +15,7 @@ export type ManagedEvent = {
 export async function loadManagedEvents(req: PayloadRequest): Promise<ManagedEvent[]> {
   if (!req.user || !checkRole(['organizer', 'admin'], req.user)) return []
   const { docs } = await req.payload.find({
-    collection: 'events',
+    collection: slugs.events,
     where: checkRole(['admin'], req.user) ? {} : { organizer: { equals: req.user.id } },
     select: { title: true, startTime: true, duration: true, timezone: true },
     sort: '-startTime',

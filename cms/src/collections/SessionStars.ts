@@ -7,6 +7,7 @@ import { RequestError } from '../lib/errors'
 import type { SessionStar } from '../payload-types'
 import { idOf } from '../services/bookableEvent'
 import { findRegistration } from '../services/booking/registrations'
+import { slugs } from '../plugin/settings'
 
 const ownStars: Access = ({ req: { user } }) => {
   if (checkRole(['admin'], user)) return true
@@ -30,7 +31,13 @@ const starOwnSeat: CollectionBeforeChangeHook<SessionStar> = async ({
     sessionId === undefined
       ? null
       : await req.payload
-          .findByID({ collection: 'sessions', id: sessionId, depth: 1, overrideAccess: true, req })
+          .findByID({
+            collection: slugs.sessions,
+            id: sessionId,
+            depth: 1,
+            overrideAccess: true,
+            req,
+          })
           .catch(() => null)
   if (!session || typeof session.event !== 'object') {
     throw new RequestError('No such session.', 404, { code: PROGRAM_ERROR.sessionNotFound })

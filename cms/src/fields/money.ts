@@ -47,8 +47,8 @@ export const moneyFields = ({
     // The API keeps minor units; people type and read the amount in normal units.
     admin: {
       components: {
-        Field: '/admin/fields/MoneyField#MoneyField',
-        Cell: '/admin/fields/MoneyCell#MoneyCell',
+        Field: '@event-portal/cms/plugin/client#MoneyField',
+        Cell: '@event-portal/cms/plugin/client#MoneyCell',
       },
     },
   },

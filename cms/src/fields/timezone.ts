@@ -23,6 +23,6 @@ export const timezoneField: TextField = {
     isTimeZone(value) || 'Must be an IANA time zone such as Europe/Berlin or America/New_York.',
   admin: {
     description: 'Where the event happens: its start is entered and shown in this zone.',
-    components: { Field: '/admin/fields/TimeZoneSelectField#TimeZoneSelectField' },
+    components: { Field: '@event-portal/cms/plugin/client#TimeZoneSelectField' },
   },
 }

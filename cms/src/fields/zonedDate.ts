@@ -25,8 +25,8 @@ export const zonedDateTimeField = (field: Omit<DateField, 'type'>): DateField =>
   admin: {
     ...field.admin,
     components: {
-      Field: '/admin/fields/ZonedDateTimeField#ZonedDateTimeField',
-      Cell: '/admin/fields/ZonedDateCell#ZonedDateCell',
+      Field: '@event-portal/cms/plugin/client#ZonedDateTimeField',
+      Cell: '@event-portal/cms/plugin/client#ZonedDateCell',
       ...field.admin?.components,
     },
   },

@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { CHAT_ERROR } from '../contract/chat'
 import { assertWithinRateLimit, rateLimits } from '../lib/rateLimit'
+import { slugs } from '../plugin/settings'
 
 /**
  * Upvotes (cast or taken back) and reports count against the person's
@@ -16,9 +17,9 @@ export const limitChatActions: CollectionBeforeOperationHook = async ({
   req,
 }) => {
   if (!req.user) return args
-  const isVote = collection.slug === 'chat-votes' && ['create', 'delete'].includes(operation)
+  const isVote = collection.slug === slugs.chatVotes && ['create', 'delete'].includes(operation)
   const isReport =
-    collection.slug === 'chat-moderation-actions' &&
+    collection.slug === slugs.chatModerationActions &&
     operation === 'create' &&
     (args as { data?: { action?: unknown } }).data?.action === 'report'
   if (isVote || isReport) {

@@ -6,23 +6,35 @@ import type {
   TypeWithID,
 } from 'payload'
 
-import { env } from '../env'
+import { settings, slugs } from '../plugin/settings'
 
 type AnyDoc = TypeWithID & Record<string, unknown>
 
 const idOf = (value: unknown): unknown =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
-/** Cache tags on the site that depend on a document of each collection (or a global). */
-const tagsFor: Record<string, (doc: AnyDoc) => string[]> = {
-  events: (doc) => ['events', `event:${String(doc.slug)}`, `seats:${doc.id}`],
-  pages: (doc) => ['pages', `page:${String(doc.slug)}`],
-  categories: () => ['categories', 'events'],
-  registrations: (doc) => [`seats:${String(idOf(doc.event))}`],
-  sessions: (doc) => [`agenda:${String(idOf(doc.event))}`, 'speakers'],
-  speakers: (doc) => ['speakers', `speaker:${String(doc.slug)}`],
-  // Globals: the slug is the tag.
-  navigation: () => ['navigation'],
+/**
+ * Cache tags on the site that depend on a document of each collection (or a global). The tags are
+ * the site's names, whatever the host calls the collections.
+ */
+function tagsFor(collection: string): ((doc: AnyDoc) => string[]) | undefined {
+  switch (collection) {
+    case slugs.events:
+      return (doc) => ['events', `event:${String(doc.slug)}`, `seats:${doc.id}`]
+    case slugs.categories:
+      return () => ['categories', 'events']
+    case slugs.registrations:
+      return (doc) => [`seats:${String(idOf(doc.event))}`]
+    case slugs.sessions:
+      return (doc) => [`agenda:${String(idOf(doc.event))}`, 'speakers']
+    case slugs.speakers:
+      return (doc) => ['speakers', `speaker:${String(doc.slug)}`]
+    case 'pages':
+      return (doc) => ['pages', `page:${String(doc.slug)}`]
+    // Globals: the slug is the tag.
+    case 'navigation':
+      return () => ['navigation']
+  }
 }
 
 /**
@@ -31,13 +43,13 @@ const tagsFor: Record<string, (doc: AnyDoc) => string[]> = {
  */
 function notifySite(req: PayloadRequest, collection: string, docs: AnyDoc[]): void {
   if (req.context.skipRevalidate) return
-  const tags = [...new Set(docs.flatMap((doc) => tagsFor[collection]?.(doc) ?? []))]
+  const tags = [...new Set(docs.flatMap((doc) => tagsFor(collection)?.(doc) ?? []))]
   if (tags.length === 0) return
-  fetch(new URL('/api/revalidate', env.SITE_URL), {
+  fetch(new URL('/api/revalidate', settings.siteUrl), {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
-      'X-Revalidate-Secret': env.SITE_REVALIDATE_SECRET,
+      'X-Revalidate-Secret': settings.revalidateSecret,
     },
     body: JSON.stringify({ tags }),
     signal: AbortSignal.timeout(2000),

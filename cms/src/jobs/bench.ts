@@ -1,3 +1,4 @@
+import { slugs } from '../plugin/settings'
 /**
  * The mail pipeline under load (run by `npm run bench:mail` on a throwaway database): enqueue
  * BENCH_MAILS confirmation jobs, let a worker render and send them over SMTP to an in-process
@@ -38,11 +39,11 @@ process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`
 
 console.log(`Seeding ${count} attendees…`)
 const organizer = await payload.db.create({
-  collection: 'users',
+  collection: slugs.users,
   data: { email: 'bench-organizer@bench.example', name: 'Bench Organizer', role: 'organizer' },
 })
 const event = await payload.db.create({
-  collection: 'events',
+  collection: slugs.events,
   data: {
     title: 'Bench Event',
     slug: `bench-event-${Date.now()}`,
@@ -62,11 +63,11 @@ for (let start = 0; start < count; start += 100) {
     Array.from({ length: Math.min(100, count - start) }, async (_, i) => {
       const email = `bench-${start + i}@bench.example`
       const user = await payload.db.create({
-        collection: 'users',
+        collection: slugs.users,
         data: { email, name: `Bench ${start + i}`, role: 'user' },
       })
       const registration = await payload.db.create({
-        collection: 'registrations',
+        collection: slugs.registrations,
         data: {
           user: user.id,
           event: event.id,

@@ -5,10 +5,11 @@ import { parseEnv } from '../env'
 import { formatEventTime } from '../emails/format'
 import type { EventSummary } from '../emails/templates'
 import type { Event, Payment, Registration, User } from '../payload-types'
+import { settings, slugs } from '../plugin/settings'
 
 export type LoadedRegistration = Registration & { user: User; event: Event }
 
-export const siteUrl = (): string => parseEnv(process.env).SITE_URL.replace(/\/$/, '')
+export const siteUrl = (): string => settings.siteUrl.replace(/\/$/, '')
 export const cmsUrl = (): string => parseEnv(process.env).CMS_URL.replace(/\/$/, '')
 
 export const eventUrl = (event: Pick<Event, 'slug'>): string =>
@@ -28,7 +29,7 @@ export async function loadRegistration(
   id: number | string,
 ): Promise<LoadedRegistration> {
   const registration = await payload
-    .findByID({ collection: 'registrations', id, depth: 1, overrideAccess: true })
+    .findByID({ collection: slugs.registrations, id, depth: 1, overrideAccess: true })
     .catch(() => null)
   if (!registration) throw notFound('Registration', id)
   if (typeof registration.user !== 'object' || typeof registration.event !== 'object') {
@@ -42,7 +43,7 @@ export async function loadPayment(
   id: number | string,
 ): Promise<Payment & { user: User; event: Event }> {
   const payment = await payload
-    .findByID({ collection: 'payments', id, depth: 1, overrideAccess: true })
+    .findByID({ collection: slugs.payments, id, depth: 1, overrideAccess: true })
     .catch(() => null)
   if (!payment || typeof payment.user !== 'object' || typeof payment.event !== 'object') {
     throw notFound('Payment', id)
@@ -55,7 +56,7 @@ export async function loadEvent(
   id: number | string,
 ): Promise<Event & { organizer: User }> {
   const event = await payload
-    .findByID({ collection: 'events', id, depth: 1, overrideAccess: true })
+    .findByID({ collection: slugs.events, id, depth: 1, overrideAccess: true })
     .catch(() => null)
   if (!event || typeof event.organizer !== 'object') throw notFound('Event', id)
   return event as Event & { organizer: User }
@@ -75,7 +76,7 @@ export async function* eventRegistrations(
   let afterId = 0
   for (;;) {
     const { docs } = await payload.find({
-      collection: 'registrations',
+      collection: slugs.registrations,
       where: {
         and: [
           { event: { equals: eventId } },

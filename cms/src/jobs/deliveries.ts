@@ -4,6 +4,7 @@ import { renderEmail, type RenderedEmail } from '../emails/render'
 import type { EmailContent } from '../emails/templates'
 import type { EmailDelivery } from '../payload-types'
 import { sendMail, type OutgoingMail } from './mailer'
+import { slugs } from '../plugin/settings'
 
 export type Recipient = { id?: number; email: string }
 
@@ -25,7 +26,7 @@ const MESSAGE_DOMAIN = 'event-portal.localhost'
 
 async function findDelivery(payload: Payload, key: string): Promise<EmailDelivery | undefined> {
   const { docs } = await payload.find({
-    collection: 'email-deliveries',
+    collection: slugs.emailDeliveries,
     where: { key: { equals: key } },
     limit: 1,
     depth: 0,
@@ -58,7 +59,7 @@ export async function deliverOnce(
   }
   if (delivery) {
     delivery = await payload.update({
-      collection: 'email-deliveries',
+      collection: slugs.emailDeliveries,
       id: delivery.id,
       data: { ...base, attempts: (delivery.attempts ?? 0) + 1 },
       overrideAccess: true,
@@ -66,7 +67,7 @@ export async function deliverOnce(
   } else {
     try {
       delivery = await payload.create({
-        collection: 'email-deliveries',
+        collection: slugs.emailDeliveries,
         data: { ...base, key: request.key, attempts: 1 },
         overrideAccess: true,
       })
@@ -89,7 +90,7 @@ export async function deliverOnce(
     })
   } catch (error) {
     await payload.update({
-      collection: 'email-deliveries',
+      collection: slugs.emailDeliveries,
       id: delivery.id,
       data: {
         status: 'failed',
@@ -100,7 +101,7 @@ export async function deliverOnce(
     throw error
   }
   await payload.update({
-    collection: 'email-deliveries',
+    collection: slugs.emailDeliveries,
     id: delivery.id,
     data: { status: 'sent', sentAt: new Date().toISOString(), messageId, error: null },
     overrideAccess: true,
@@ -116,7 +117,7 @@ export async function recordSkipped(
   if (await findDelivery(payload, request.key)) return
   await payload
     .create({
-      collection: 'email-deliveries',
+      collection: slugs.emailDeliveries,
       data: {
         key: request.key,
         template: request.template,

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { afterCommit } from './afterCommit'
 import { defaultJobId, type JobData, type JobName } from './definitions'
 import { enqueue } from './queue'
+import { slugs } from '../plugin/settings'
 
 type OutboxRow = { job: string; data: unknown; jobId: string }
 
@@ -19,14 +20,14 @@ export async function enqueueFromOutbox<N extends JobName>(
 ): Promise<void> {
   if (!jobId) throw new Error(`The outbox needs a stable job id for ${name}.`)
   const { totalDocs } = await req.payload.count({
-    collection: 'email-outbox',
+    collection: slugs.emailOutbox,
     where: { jobId: { equals: jobId } },
     overrideAccess: true,
     req,
   })
   if (totalDocs > 0) return
   const row = { job: name, data, jobId }
-  await req.payload.create({ collection: 'email-outbox', data: row, overrideAccess: true, req })
+  await req.payload.create({ collection: slugs.emailOutbox, data: row, overrideAccess: true, req })
   await afterCommit(req, jobId, () => handOver(req.payload, row))
 }
 
@@ -34,7 +35,7 @@ export async function enqueueFromOutbox<N extends JobName>(
 export async function handOver(payload: Payload, row: OutboxRow): Promise<void> {
   await enqueue(row.job as JobName, row.data as JobData<JobName>, { jobId: row.jobId })
   await payload.update({
-    collection: 'email-outbox',
+    collection: slugs.emailOutbox,
     where: { jobId: { equals: row.jobId } },
     data: { enqueuedAt: new Date().toISOString() },
     overrideAccess: true,
@@ -44,7 +45,7 @@ export async function handOver(payload: Payload, row: OutboxRow): Promise<void> 
 /** Hands over the rows the queue never took, older than `olderThan`. */
 export async function handOverMissed(payload: Payload, olderThan: Date): Promise<number> {
   const { docs } = await payload.find({
-    collection: 'email-outbox',
+    collection: slugs.emailOutbox,
     where: {
       and: [
         { enqueuedAt: { exists: false } },

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 
 import { parseEnv } from '../env'
+import { settings } from '../plugin/settings'
 import { defaultJobId, jobSchemas, type JobData, type JobName } from './definitions'
 
 export { jobNames, jobSchemas, type JobData, type JobName } from './definitions'
@@ -29,10 +30,9 @@ export const isQueueEnabled = (): boolean =>
 
 export class QueueUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(
-      `Job queue unavailable (Redis at ${redactUrl(parseEnv(process.env).REDIS_URL)} did not answer)`,
-      { cause },
-    )
+    super(`Job queue unavailable (Redis at ${redactUrl(settings.redisUrl)} did not answer)`, {
+      cause,
+    })
     this.name = 'QueueUnavailableError'
   }
 }
@@ -55,7 +55,7 @@ let ready: Promise<void> | undefined
 /** Producer connection: fails fast (no offline queue, one short retry) so a down Redis is an error, not a hang. */
 function getQueue(): Queue {
   if (!queue) {
-    connection = new Redis(parseEnv(process.env).REDIS_URL, {
+    connection = new Redis(settings.redisUrl, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 2_000,

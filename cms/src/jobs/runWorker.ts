@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq'
 import { Redis } from 'ioredis'
 import type { Payload } from 'payload'
 
-import { parseEnv } from '../env'
+import { settings } from '../plugin/settings'
 import { isJobName, jobSchemas } from './definitions'
 import { handlers } from './handlers'
 import { closeMailer } from './mailer'
@@ -36,7 +36,7 @@ export async function startWorker(
     lockDurationMs = 30_000,
   }: { concurrency?: number; sweepEveryMs?: number; lockDurationMs?: number } = {},
 ): Promise<RunningWorker> {
-  const connection = new Redis(parseEnv(process.env).REDIS_URL, { maxRetriesPerRequest: null })
+  const connection = new Redis(settings.redisUrl, { maxRetriesPerRequest: null })
   connection.on('error', (error) => payload.logger.error({ err: error, msg: 'Worker Redis error' }))
   const worker = new Worker(QUEUE_NAME, (job) => processJob(payload, job), {
     connection,

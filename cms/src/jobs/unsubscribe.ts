@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import { parseEnv } from '../env'
 import { cmsUrl } from './context'
+import { slugs } from '../plugin/settings'
 
 const sign = (userId: number): string =>
   createHmac('sha256', parseEnv(process.env).PAYLOAD_SECRET)
@@ -41,13 +42,13 @@ async function optOut(req: Parameters<Endpoint['handler']>[0]): Promise<Response
   }
   const userId = parsed.data.u
   const { totalDocs } = await req.payload.count({
-    collection: 'email-opt-outs',
+    collection: slugs.emailOptOuts,
     where: { user: { equals: userId } },
     overrideAccess: true,
   })
   if (totalDocs === 0) {
     await req.payload
-      .create({ collection: 'email-opt-outs', data: { user: userId }, overrideAccess: true })
+      .create({ collection: slugs.emailOptOuts, data: { user: userId }, overrideAccess: true })
       .catch(() => undefined) // a double click creates it once (unique user)
   }
   return page(

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 
-import { env } from '../env'
+import { settings } from '../plugin/settings'
 
 let client: Redis | undefined
 
@@ -11,7 +11,7 @@ let client: Redis | undefined
  */
 export function getRedis(): Redis {
   if (!client) {
-    client = new Redis(env.REDIS_URL, {
+    client = new Redis(settings.redisUrl, {
       lazyConnect: true,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { slugs } from '../plugin/settings'
 
 /**
  * The most one heartbeat can add. The player beats every 30 s; a longer gap
@@ -14,7 +15,7 @@ export async function recordHeartbeat(
   const find = async () =>
     (
       await req.payload.find({
-        collection: 'attendance',
+        collection: slugs.attendance,
         where: { and: [{ event: { equals: eventId } }, { user: { equals: userId } }] },
         limit: 1,
         depth: 0,
@@ -26,7 +27,7 @@ export async function recordHeartbeat(
   if (!row) {
     try {
       return await req.payload.create({
-        collection: 'attendance',
+        collection: slugs.attendance,
         data: {
           event: eventId,
           user: userId,
@@ -46,7 +47,7 @@ export async function recordHeartbeat(
   const elapsed = (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000
   const added = Math.round(Math.min(MAX_HEARTBEAT_SECONDS, Math.max(0, elapsed)))
   return req.payload.update({
-    collection: 'attendance',
+    collection: slugs.attendance,
     id: row.id,
     data: { lastSeenAt: now.toISOString(), watchSeconds: row.watchSeconds + added },
     overrideAccess: true,

@@ -2,6 +2,7 @@ import { APIError, type PayloadRequest } from 'payload'
 
 import type { Event } from '../payload-types'
 import { RequestError } from '../lib/errors'
+import { slugs } from '../plugin/settings'
 
 export const idOf = (value: number | { id: number } | null | undefined): number | undefined =>
   value === null || value === undefined ? undefined : typeof value === 'object' ? value.id : value
@@ -13,7 +14,7 @@ export const endsAt = (event: Pick<Event, 'startTime' | 'duration'>): Date =>
 export async function findVisibleEvent(req: PayloadRequest, id: string | number): Promise<Event> {
   const event = await req.payload
     .findByID({
-      collection: 'events',
+      collection: slugs.events,
       id,
       depth: 0,
       overrideAccess: false,

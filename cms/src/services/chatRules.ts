@@ -7,6 +7,7 @@ import { chatRateLimit, rateLimitKey, tooManyRequests } from '../lib/rateLimit'
 import { readyRedis } from '../lib/redis'
 import { idOf } from './bookableEvent'
 import { DOORS_OPEN_MINUTES } from './streamAccess'
+import { slugs } from '../plugin/settings'
 
 // Sliding window: entries older than the window fall out; at most ARGV[3] remain.
 // Returns 0 when counted, otherwise the milliseconds until a slot frees up.
@@ -53,7 +54,7 @@ async function slowModeWait(eventId: number, userId: number, seconds: number): P
  */
 async function restrictionsOf(req: PayloadRequest, eventId: number, userId: number) {
   const { docs } = await req.payload.find({
-    collection: 'chat-moderation-actions',
+    collection: slugs.chatModerationActions,
     where: {
       and: [
         { event: { equals: eventId } },
@@ -76,7 +77,7 @@ async function restrictionsOf(req: PayloadRequest, eventId: number, userId: numb
 
 async function slowModeSeconds(req: PayloadRequest, eventId: number): Promise<number> {
   const { docs } = await req.payload.find({
-    collection: 'chat-moderation-actions',
+    collection: slugs.chatModerationActions,
     where: { and: [{ event: { equals: eventId } }, { action: { equals: 'slow_mode' } }] },
     sort: '-id',
     limit: 1,
@@ -106,7 +107,7 @@ export async function assertNotBanned(req: PayloadRequest, eventId: number): Pro
 export async function bannedEventIds(req: PayloadRequest): Promise<number[]> {
   if (!req.user) return []
   const { docs } = await req.payload.find({
-    collection: 'chat-moderation-actions',
+    collection: slugs.chatModerationActions,
     where: {
       and: [{ targetUser: { equals: req.user.id } }, { action: { in: ['ban', 'unban'] } }],
     },
@@ -141,7 +142,7 @@ export async function assertMayPost(req: PayloadRequest, eventId: number): Promi
   const { user } = req
   if (!user) return
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!event) return
   const isModerator = checkRole(['admin'], user) || idOf(event.organizer) === user.id

@@ -5,6 +5,7 @@ import type { Event } from '../payload-types'
 import { RequestError } from '../lib/errors'
 import { endsAt, findVisibleEvent, idOf } from './bookableEvent'
 import { findRegistration } from './booking/registrations'
+import { slugs } from '../plugin/settings'
 
 export type StreamState = 'upcoming' | 'live' | 'ended'
 export type Viewer = 'admin' | 'organizer' | 'attendee'
@@ -20,7 +21,7 @@ export function streamState(event: Pick<Event, 'startTime' | 'duration'>, now = 
 /** The event with its private fields, when the caller may see it at all (404 otherwise). */
 export async function findEventForViewer(req: PayloadRequest, id: string): Promise<Event> {
   await findVisibleEvent(req, id)
-  return req.payload.findByID({ collection: 'events', id, depth: 1, overrideAccess: true, req })
+  return req.payload.findByID({ collection: slugs.events, id, depth: 1, overrideAccess: true, req })
 }
 
 /**

@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 
-import { env } from '../env'
+import { settings } from '../plugin/settings'
 
 let client: Stripe | undefined
 
@@ -10,8 +10,8 @@ let client: Stripe | undefined
  */
 export function stripe(): Stripe {
   if (client) return client
-  const api = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : undefined
-  client = new Stripe(env.STRIPE_SECRET_KEY, {
+  const api = settings.stripe.apiUrl ? new URL(settings.stripe.apiUrl) : undefined
+  client = new Stripe(settings.stripe.secretKey, {
     maxNetworkRetries: 2,
     timeout: 10_000,
     ...(api && {

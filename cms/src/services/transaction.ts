@@ -8,6 +8,7 @@ import {
   killTransaction,
   type PayloadRequest,
 } from 'payload'
+import { table } from './tables'
 
 /**
  * Runs `work` in one database transaction carried by `req`: every Local API
@@ -55,5 +56,8 @@ export async function readRows<Row>(req: PayloadRequest, query: SQL): Promise<Ro
  * (pretix locks its quotas the same way.)
  */
 export async function lockEventRow(req: PayloadRequest, eventId: number): Promise<void> {
-  await executeInTransaction(req, sql`SELECT id FROM events WHERE id = ${eventId} FOR UPDATE`)
+  await executeInTransaction(
+    req,
+    sql`SELECT id FROM ${table('events')} WHERE id = ${eventId} FOR UPDATE`,
+  )
 }

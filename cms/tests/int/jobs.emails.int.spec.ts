@@ -13,6 +13,7 @@ import { processJob, startWorker, type RunningWorker } from '../../src/jobs/runW
 import { eventReminder } from '../../src/jobs/handlers/eventReminder'
 import { sweepMissedEmails } from '../../src/jobs/handlers/sweepMissedEmails'
 import type { Event } from '../../src/payload-types'
+import { settings } from '../../src/plugin/settings'
 import { closePayload } from '../closePayload'
 import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
 import {
@@ -384,9 +385,9 @@ describe('when Redis is down', () => {
   it('enqueue fails fast with a clear error, the registration stands, and the sweep sends it later', async () => {
     const attendee = await createUser(payload, 'user')
     const event = await createEvent(payload, organizer.user)
-    const redisUrl = process.env.REDIS_URL
+    const redisUrl = settings.redisUrl
     await closeQueue()
-    process.env.REDIS_URL = 'redis://127.0.0.1:1'
+    settings.redisUrl = 'redis://127.0.0.1:1'
     try {
       const started = Date.now()
       const error = await enqueue('event-approved', { eventId: event.id }).catch((e: unknown) => e)
@@ -400,8 +401,7 @@ describe('when Redis is down', () => {
       expect(response.status).toBe(201)
     } finally {
       await closeQueue()
-      if (redisUrl === undefined) delete process.env.REDIS_URL
-      else process.env.REDIS_URL = redisUrl
+      settings.redisUrl = redisUrl
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     expect(mailbox.to(attendee.user.email)).toHaveLength(0)
@@ -417,9 +417,9 @@ describe('the booking emails’ outbox', () => {
     const [first, second] = [await createUser(payload, 'user'), await createUser(payload, 'user')]
     const event = await createEvent(payload, organizer.user, { capacity: 1 })
     expect((await register(first, event)).status).toBe(201)
-    const redisUrl = process.env.REDIS_URL
+    const redisUrl = settings.redisUrl
     await closeQueue()
-    process.env.REDIS_URL = 'redis://127.0.0.1:1'
+    settings.redisUrl = 'redis://127.0.0.1:1'
     let registrationId: number
     try {
       const waiting = await register(second, event, { waitlist: true })
@@ -427,8 +427,7 @@ describe('the booking emails’ outbox', () => {
       registrationId = waiting.body.doc.id
     } finally {
       await closeQueue()
-      if (redisUrl === undefined) delete process.env.REDIS_URL
-      else process.env.REDIS_URL = redisUrl
+      settings.redisUrl = redisUrl
     }
     const { docs } = await payload.find({
       collection: 'email-outbox',

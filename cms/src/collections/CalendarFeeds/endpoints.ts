@@ -12,6 +12,7 @@ import {
   calendarSession,
 } from '../../services/program/calendar'
 import { idOf } from '../../services/bookableEvent'
+import { slugs } from '../../plugin/settings'
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
@@ -33,7 +34,7 @@ function requireUser(req: PayloadRequest) {
 async function ownFeeds(req: PayloadRequest) {
   const user = requireUser(req)
   const { docs } = await req.payload.find({
-    collection: 'calendar-feeds',
+    collection: slugs.calendarFeeds,
     where: { user: { equals: user.id } },
     depth: 0,
     limit: 1,
@@ -47,7 +48,7 @@ async function ownFeeds(req: PayloadRequest) {
 async function revoke(req: PayloadRequest) {
   const user = requireUser(req)
   await req.payload.delete({
-    collection: 'calendar-feeds',
+    collection: slugs.calendarFeeds,
     where: { user: { equals: user.id } },
     overrideAccess: false,
     user,
@@ -77,7 +78,7 @@ const createFeed: Endpoint = {
     const user = requireUser(req)
     await revoke(req)
     const feed = await req.payload.create({
-      collection: 'calendar-feeds',
+      collection: slugs.calendarFeeds,
       data: { user: user.id, token: '' },
       overrideAccess: false,
       user,
@@ -110,7 +111,7 @@ const feedFile: Endpoint = {
     const feed = TOKEN.test(token)
       ? (
           await req.payload.find({
-            collection: 'calendar-feeds',
+            collection: slugs.calendarFeeds,
             where: { token: { equals: token } },
             depth: 0,
             limit: 1,
@@ -125,7 +126,7 @@ const feedFile: Endpoint = {
       })
     }
     const { docs: stars } = await req.payload.find({
-      collection: 'session-stars',
+      collection: slugs.sessionStars,
       where: { user: { equals: idOf(feed.user) } },
       select: { session: true },
       depth: 0,

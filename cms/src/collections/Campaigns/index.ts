@@ -74,7 +74,7 @@ export const Campaigns: CollectionConfig = {
     {
       name: 'progress',
       type: 'ui',
-      admin: { components: { Field: '/jobs/admin/CampaignProgress#CampaignProgress' } },
+      admin: { components: { Field: '@event-portal/cms/plugin/client#CampaignProgress' } },
     },
     counter('total', 'Recipients'),
     counter('sent', 'Sent'),

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdminField } from '../../access/isAdmin'
 import { isOrganizerOrAdmin } from '../../access/isOrganizerOrAdmin'
-import { env } from '../../env'
+import { settings } from '../../plugin/settings'
 import { moneyFields } from '../../fields/money'
 import { slugField } from '../../fields/slug'
 import { timezoneField } from '../../fields/timezone'
@@ -51,7 +51,7 @@ export const Events: CollectionConfig = {
     description: 'Submit a draft for review when it is ready; an admin publishes it.',
     // The site shows an unpublished event to its organizer and admins who open it with ?preview.
     preview: (doc) =>
-      typeof doc?.slug === 'string' ? `${env.SITE_URL}/events/${doc.slug}?preview` : null,
+      typeof doc?.slug === 'string' ? `${settings.siteUrl}/events/${doc.slug}?preview` : null,
   },
   access: {
     read: readEvents,
@@ -97,7 +97,7 @@ export const Events: CollectionConfig = {
     {
       name: 'tools',
       type: 'ui',
-      admin: { components: { Field: '/admin/EventToolsLinks#EventToolsLinks' } },
+      admin: { components: { Field: '@event-portal/cms/plugin/client#EventToolsLinks' } },
     },
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),
@@ -198,7 +198,10 @@ export const Events: CollectionConfig = {
     {
       name: 'workflow',
       type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '/admin/EventWorkflow#EventWorkflow' } },
+      admin: {
+        position: 'sidebar',
+        components: { Field: '@event-portal/cms/plugin/client#EventWorkflow' },
+      },
     },
     {
       name: 'rejectionReason',
@@ -240,7 +243,7 @@ export const Events: CollectionConfig = {
     {
       name: 'agendaImport',
       type: 'ui',
-      admin: { components: { Field: '/admin/AgendaImport#AgendaImport' } },
+      admin: { components: { Field: '@event-portal/cms/plugin/client#AgendaImport' } },
     },
 
     {

@@ -38,8 +38,8 @@ const sessionTime = (name: 'startTime' | 'endTime', label: string): DateField =>
   hooks: { beforeValidate: [readWallTimeInEventZone] },
   admin: {
     components: {
-      Field: '/admin/fields/EventZonedDateTimeField#EventZonedDateTimeField',
-      Cell: '/admin/fields/ZonedDateCell#ZonedDateCell',
+      Field: '@event-portal/cms/plugin/client#EventZonedDateTimeField',
+      Cell: '@event-portal/cms/plugin/client#ZonedDateCell',
     },
   },
 })
@@ -77,7 +77,7 @@ export const Sessions: CollectionConfig = {
     {
       name: 'speakerClashWarning',
       type: 'ui',
-      admin: { components: { Field: '/admin/SpeakerClashWarning#SpeakerClashWarning' } },
+      admin: { components: { Field: '@event-portal/cms/plugin/client#SpeakerClashWarning' } },
     },
     {
       name: 'event',

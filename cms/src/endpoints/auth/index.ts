@@ -10,13 +10,14 @@ import { json, parseBody } from '../../lib/http'
 import { rateLimits, withRateLimit } from '../../lib/rateLimit'
 import { credentialsSchema, signUpSchema } from './schemas'
 import { RequestError } from '../../lib/errors'
+import { slugs } from '../../plugin/settings'
 
 const usersAuthConfig = (req: PayloadRequest): SanitizedCollectionConfig['auth'] =>
-  req.payload.collections.users.config.auth
+  req.payload.collections[slugs.users].config.auth
 
 async function logIn(req: PayloadRequest, email: string, password: string, status = 200) {
   const result = await req.payload.login({
-    collection: 'users',
+    collection: slugs.users,
     data: { email, password },
     depth: 0,
     req,
@@ -38,9 +39,9 @@ export const register: Endpoint = {
   path: '/auth/register',
   method: 'post',
   handler: async (req) => {
-    const { email, password, name } = await parseBody(req, signUpSchema, 'users')
+    const { email, password, name } = await parseBody(req, signUpSchema, slugs.users)
     const taken = await req.payload.count({
-      collection: 'users',
+      collection: slugs.users,
       where: { email: { equals: email } },
       overrideAccess: true,
       req,
@@ -50,7 +51,7 @@ export const register: Endpoint = {
     }
     // The one way to sign up: the role is fixed here, not taken from the body.
     await req.payload.create({
-      collection: 'users',
+      collection: slugs.users,
       data: { email, password, name, role: 'user', disabled: false },
       overrideAccess: true,
       req,
@@ -64,7 +65,7 @@ export const login: Endpoint = {
   path: '/auth/login',
   method: 'post',
   handler: async (req) => {
-    const { email, password } = await parseBody(req, credentialsSchema, 'users')
+    const { email, password } = await parseBody(req, credentialsSchema, slugs.users)
     return logIn(req, email, password)
   },
 }
@@ -74,7 +75,7 @@ export const logout: Endpoint = {
   path: '/auth/logout',
   method: 'post',
   handler: async (req) => {
-    if (req.user) await logoutOperation({ collection: req.payload.collections.users, req })
+    if (req.user) await logoutOperation({ collection: req.payload.collections[slugs.users], req })
     const cookie = generateExpiredPayloadCookie({
       collectionAuthConfig: usersAuthConfig(req),
       config: req.payload.config,
@@ -91,7 +92,7 @@ export const me: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw new RequestError('You are not logged in.', 401)
     const user = await req.payload.findByID({
-      collection: 'users',
+      collection: slugs.users,
       id: req.user.id,
       depth: 0,
       overrideAccess: false,

@@ -6,6 +6,7 @@ import { RequestError } from '../../lib/errors'
 import { documentId } from '../../lib/schemas'
 import { findManagedEvent } from '../../services/analytics/scope'
 import { idOf } from '../../services/bookableEvent'
+import { slugs } from '../../plugin/settings'
 
 const MESSAGE_ACTIONS = ['hide', 'unhide'] as const
 const USER_ACTIONS = ['mute', 'unmute', 'ban', 'unban'] as const
@@ -36,13 +37,13 @@ export const moderate: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) throw new RequestError('Log in to moderate.', 401)
-    const body = await parseBody(req, moderationSchema, 'chat-moderation-actions')
+    const body = await parseBody(req, moderationSchema, slugs.chatModerationActions)
     const event = await findManagedEvent(req, body.event)
     const record: Record<string, unknown> = { event: event.id, action: body.action }
     if ('message' in body) {
       const message = await req.payload
         .findByID({
-          collection: 'chat-messages',
+          collection: slugs.chatMessages,
           id: body.message,
           depth: 0,
           overrideAccess: true,
@@ -53,7 +54,7 @@ export const moderate: Endpoint = {
         throw new RequestError('No such message in this event.', 404)
       }
       await req.payload.update({
-        collection: 'chat-messages',
+        collection: slugs.chatMessages,
         id: message.id,
         data: { hidden: body.action === 'hide' },
         overrideAccess: false,
@@ -70,7 +71,7 @@ export const moderate: Endpoint = {
       })
     }
     const doc = await req.payload.create({
-      collection: 'chat-moderation-actions',
+      collection: slugs.chatModerationActions,
       data: record as never,
       overrideAccess: false,
       user: req.user,

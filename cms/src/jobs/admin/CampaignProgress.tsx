@@ -2,6 +2,7 @@
 
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+import { usePortalSlugs } from '../../admin/portalSlugs'
 
 type Progress = { status: string; total: number; sent: number; failed: number; skipped: number }
 
@@ -10,6 +11,7 @@ const POLL_MS = 1_000
 /** Sent / failed / total of a campaign, refreshed every second while it is being sent. */
 export function CampaignProgress() {
   const { id } = useDocumentInfo()
+  const { campaigns } = usePortalSlugs()
   const [progress, setProgress] = useState<Progress | null>(null)
 
   useEffect(() => {
@@ -18,7 +20,7 @@ export function CampaignProgress() {
     let timer: ReturnType<typeof setTimeout> | undefined
     const load = async () => {
       try {
-        const response = await fetch(`/api/campaigns/${id}?depth=0`, { credentials: 'include' })
+        const response = await fetch(`/api/${campaigns}/${id}?depth=0`, { credentials: 'include' })
         if (response.ok && isActive) {
           const doc = (await response.json()) as Partial<Progress>
           const next = {
@@ -41,7 +43,7 @@ export function CampaignProgress() {
       isActive = false
       if (timer) clearTimeout(timer)
     }
-  }, [id])
+  }, [id, campaigns])
 
   if (!id) return <p>Save the message, then set its status to “queued” to send it.</p>
   if (!progress) return null

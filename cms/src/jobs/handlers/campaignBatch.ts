@@ -6,6 +6,7 @@ import { deliverOnce, recordSkipped } from '../deliveries'
 import type { JobData } from '../definitions'
 import { unsubscribeUrl } from '../unsubscribe'
 import { refreshCampaignProgress } from './campaignProgress'
+import { slugs } from '../../plugin/settings'
 
 /**
  * Sends one batch. Each recipient is keyed by campaign and person, so a retried batch or a
@@ -16,7 +17,7 @@ export async function campaignBatch(
   { campaignId, registrationIds }: JobData<'campaign-batch'>,
 ): Promise<void> {
   const campaign = await payload.findByID({
-    collection: 'campaigns',
+    collection: slugs.campaigns,
     id: campaignId,
     depth: 0,
     overrideAccess: true,
@@ -27,7 +28,7 @@ export async function campaignBatch(
   )
   const summary = eventSummary(event)
   const { docs: optOuts } = await payload.find({
-    collection: 'email-opt-outs',
+    collection: slugs.emailOptOuts,
     pagination: false,
     depth: 0,
     overrideAccess: true,

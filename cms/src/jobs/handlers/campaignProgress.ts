@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { slugs } from '../../plugin/settings'
 
 /**
  * Counters are recounted from the delivery rows rather than incremented, so parallel batches and
@@ -8,7 +9,7 @@ export async function refreshCampaignProgress(payload: Payload, campaignId: numb
   const count = async (status: 'sent' | 'failed' | 'skipped') =>
     (
       await payload.count({
-        collection: 'email-deliveries',
+        collection: slugs.emailDeliveries,
         where: { and: [{ campaign: { equals: campaignId } }, { status: { equals: status } }] },
         overrideAccess: true,
       })
@@ -19,7 +20,7 @@ export async function refreshCampaignProgress(payload: Payload, campaignId: numb
     count('skipped'),
   ])
   const campaign = await payload.findByID({
-    collection: 'campaigns',
+    collection: slugs.campaigns,
     id: campaignId,
     depth: 0,
     overrideAccess: true,
@@ -27,7 +28,7 @@ export async function refreshCampaignProgress(payload: Payload, campaignId: numb
   const total = campaign.total ?? 0
   const isDone = campaign.status === 'sending' && sent + failed + skipped >= total
   await payload.update({
-    collection: 'campaigns',
+    collection: slugs.campaigns,
     id: campaignId,
     data: {
       sent,

@@ -5,6 +5,7 @@ import { eventRegistrations } from '../context'
 import type { JobData } from '../definitions'
 import { enqueue } from '../queue'
 import { refreshCampaignProgress } from './campaignProgress'
+import { slugs } from '../../plugin/settings'
 
 export const CAMPAIGN_BATCH_SIZE = 50
 
@@ -20,7 +21,7 @@ export async function campaignSend(
   { campaignId }: JobData<'campaign-send'>,
 ): Promise<void> {
   const campaign = await payload.findByID({
-    collection: 'campaigns',
+    collection: slugs.campaigns,
     id: campaignId,
     depth: 0,
     overrideAccess: true,
@@ -37,7 +38,7 @@ export async function campaignSend(
     ids.push(registration.id)
   }
   await payload.update({
-    collection: 'campaigns',
+    collection: slugs.campaigns,
     id: campaign.id,
     data: { status: 'sending', total: ids.length },
     overrideAccess: true,

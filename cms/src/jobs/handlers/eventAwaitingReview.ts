@@ -4,6 +4,7 @@ import { eventAwaitingReviewEmail } from '../../emails/templates'
 import { cmsUrl, eventSummary, loadEvent } from '../context'
 import { deliverOnce } from '../deliveries'
 import type { JobData } from '../definitions'
+import { slugs } from '../../plugin/settings'
 
 /** Every admin hears of a submission once. */
 export async function eventAwaitingReview(
@@ -13,7 +14,7 @@ export async function eventAwaitingReview(
   const event = await loadEvent(payload, eventId)
   if (event.status !== 'pending_review') return
   const { docs: admins } = await payload.find({
-    collection: 'users',
+    collection: slugs.users,
     where: { role: { equals: 'admin' } },
     pagination: false,
     depth: 0,

@@ -7,6 +7,7 @@ import { sessionPageUrl } from '../../services/program/agenda'
 import { eventSummary } from '../context'
 import { deliverOnce } from '../deliveries'
 import type { JobData } from '../definitions'
+import { slugs } from '../../plugin/settings'
 
 /**
  * Mails everyone who starred the session with `remind` on. A reminder for an older start time
@@ -18,7 +19,7 @@ export async function sessionReminder(
   { sessionId, startTime }: JobData<'session-reminder'>,
 ): Promise<void> {
   const session = await payload
-    .findByID({ collection: 'sessions', id: sessionId, depth: 1, overrideAccess: true })
+    .findByID({ collection: slugs.sessions, id: sessionId, depth: 1, overrideAccess: true })
     .catch(() => null)
   if (!session || typeof session.event !== 'object') return
   const event = session.event as Event
@@ -29,7 +30,7 @@ export async function sessionReminder(
     return
   }
   const { docs: stars } = await payload.find({
-    collection: 'session-stars',
+    collection: slugs.sessionStars,
     where: { and: [{ session: { equals: session.id } }, { remind: { equals: true } }] },
     depth: 1,
     limit: 0,

@@ -4,6 +4,7 @@ import { registrationVersion } from '../context'
 import type { JobData } from '../definitions'
 import { handOverMissed } from '../outbox'
 import { enqueue } from '../queue'
+import { slugs } from '../../plugin/settings'
 
 /** How far back the sweep looks: older registrations were swept many times already. */
 export const SWEEP_LOOKBACK_MS = 7 * 24 * 3600_000
@@ -22,7 +23,7 @@ export async function sweepMissedEmails(
 ): Promise<{ requeued: number }> {
   let requeued = await handOverMissed(payload, new Date(now - SWEEP_GRACE_MS))
   const { docs: registrations } = await payload.find({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: {
       and: [
         { status: { equals: 'confirmed' } },
@@ -40,7 +41,7 @@ export async function sweepMissedEmails(
   for (let i = 0; i < registrations.length; i += 500) {
     const keys = registrations.slice(i, i + 500).map(keyOf)
     const { docs } = await payload.find({
-      collection: 'email-deliveries',
+      collection: slugs.emailDeliveries,
       where: { and: [{ key: { in: keys } }, { status: { in: ['sent', 'skipped'] } }] },
       pagination: false,
       depth: 0,
@@ -58,7 +59,7 @@ export async function sweepMissedEmails(
     requeued++
   }
   const { docs: campaigns } = await payload.find({
-    collection: 'campaigns',
+    collection: slugs.campaigns,
     where: {
       and: [
         { status: { equals: 'queued' } },

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { DateRange } from './organizerDashboard'
 import { rows } from './query'
+import { table, sessionsTable } from '../tables'
 
 export type MoneyRow = { currency: string; gross: number; refunded: number; net: number }
 
@@ -31,22 +32,22 @@ export async function adminOverview(payload: Payload, range: DateRange): Promise
   const [roles, active, statuses, perDay, byOrganizer, byMonth] = await Promise.all([
     rows<Record<string, unknown>>(
       payload,
-      sql`SELECT role::text AS role, count(*) AS count FROM users GROUP BY 1 ORDER BY 1`,
+      sql`SELECT role::text AS role, count(*) AS count FROM ${table('users')} GROUP BY 1 ORDER BY 1`,
     ),
     // Active: signed in (a session was opened) within the range.
     rows<Record<string, unknown>>(
       payload,
-      sql`SELECT count(DISTINCT _parent_id) AS count FROM users_sessions
+      sql`SELECT count(DISTINCT _parent_id) AS count FROM ${sessionsTable()}
         WHERE created_at >= ${start}::timestamptz AND created_at < ${end}::timestamptz`,
     ),
     rows<Record<string, unknown>>(
       payload,
-      sql`SELECT status::text AS status, count(*) AS count FROM events GROUP BY 1 ORDER BY 1`,
+      sql`SELECT status::text AS status, count(*) AS count FROM ${table('events')} GROUP BY 1 ORDER BY 1`,
     ),
     rows<Record<string, unknown>>(
       payload,
       sql`SELECT to_char(registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS count
-        FROM registrations
+        FROM ${table('registrations')}
         WHERE registered_at >= ${start}::timestamptz AND registered_at < ${end}::timestamptz
         GROUP BY 1 ORDER BY 1`,
     ),
@@ -55,7 +56,7 @@ export async function adminOverview(payload: Payload, range: DateRange): Promise
       sql`SELECT u.id AS organizer_id, u.name AS organizer, p.currency::text AS currency,
           sum(p.amount) AS gross,
           coalesce(sum(p.amount) FILTER (WHERE p.status = 'refunded'), 0) AS refunded
-        FROM payments p JOIN events e ON e.id = p.event_id JOIN users u ON u.id = e.organizer_id
+        FROM ${table('payments')} p JOIN ${table('events')} e ON e.id = p.event_id JOIN ${table('users')} u ON u.id = e.organizer_id
         WHERE ${paidInRange}
         GROUP BY u.id, u.name, p.currency ORDER BY gross DESC, u.name`,
     ),
@@ -64,7 +65,7 @@ export async function adminOverview(payload: Payload, range: DateRange): Promise
       sql`SELECT to_char(p.paid_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, p.currency::text AS currency,
           sum(p.amount) AS gross,
           coalesce(sum(p.amount) FILTER (WHERE p.status = 'refunded'), 0) AS refunded
-        FROM payments p WHERE ${paidInRange}
+        FROM ${table('payments')} p WHERE ${paidInRange}
         GROUP BY 1, 2 ORDER BY 1, 2`,
     ),
   ])

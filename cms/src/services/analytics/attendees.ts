@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { rows } from './query'
+import { table } from '../tables'
 
 export type AttendeeRow = {
   registrationId: number
@@ -46,10 +47,10 @@ export async function listAttendees(
     SELECT r.id, u.name, u.email, r.status::text AS status, r.registered_at,
       p.status::text AS payment_status, p.amount, p.currency::text AS currency,
       a.id IS NOT NULL AS attended, coalesce(a.watch_seconds, 0) AS watch_seconds
-    FROM registrations r
-    JOIN users u ON u.id = r.user_id
-    LEFT JOIN payments p ON p.id = r.payment_id
-    LEFT JOIN attendance a ON a.event_id = r.event_id AND a.user_id = r.user_id
+    FROM ${table('registrations')} r
+    JOIN ${table('users')} u ON u.id = r.user_id
+    LEFT JOIN ${table('payments')} p ON p.id = r.payment_id
+    LEFT JOIN ${table('attendance')} a ON a.event_id = r.event_id AND a.user_id = r.user_id
     WHERE r.event_id = ${eventId}
       AND (${status ?? null}::text IS NULL OR r.status::text = ${status ?? null}::text)
       AND (${pattern}::text IS NULL OR u.name ILIKE ${pattern}::text OR u.email ILIKE ${pattern}::text)

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { rows, scopedEvents, type EventScope } from './query'
+import { table } from '../tables'
 
 export type DateRange = { from: string; to: string }
 
@@ -64,8 +65,8 @@ export async function organizerDashboard(
         count(r.id) FILTER (WHERE r.status = 'pending' AND r.hold_expires_at > now()) AS pending,
         count(r.id) FILTER (WHERE r.status = 'waitlisted') AS waitlisted,
         count(r.id) FILTER (WHERE r.status = 'cancelled') AS cancelled,
-        (SELECT count(*) FROM attendance a WHERE a.event_id = e.id) AS attended
-      FROM scoped e LEFT JOIN registrations r ON r.event_id = e.id
+        (SELECT count(*) FROM ${table('attendance')} a WHERE a.event_id = e.id) AS attended
+      FROM scoped e LEFT JOIN ${table('registrations')} r ON r.event_id = e.id
       GROUP BY e.id, e.title, e.capacity, e.start_time
       ORDER BY e.start_time DESC`,
     ),
@@ -75,7 +76,7 @@ export async function organizerDashboard(
       SELECT to_char(r.registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
         count(*) AS registrations,
         count(*) FILTER (WHERE r.status = 'cancelled') AS cancellations
-      FROM registrations r JOIN scoped e ON e.id = r.event_id
+      FROM ${table('registrations')} r JOIN scoped e ON e.id = r.event_id
       WHERE r.registered_at >= ${start}::timestamptz AND r.registered_at < ${end}::timestamptz
       GROUP BY 1 ORDER BY 1`,
     ),
@@ -86,7 +87,7 @@ export async function organizerDashboard(
         coalesce(sum(p.amount), 0) AS gross,
         coalesce(sum(p.amount) FILTER (WHERE p.status = 'refunded'), 0) AS refunded,
         count(*) AS payments
-      FROM payments p JOIN scoped e ON e.id = p.event_id
+      FROM ${table('payments')} p JOIN scoped e ON e.id = p.event_id
       WHERE p.status IN ('succeeded', 'refunded')
         AND p.paid_at >= ${start}::timestamptz AND p.paid_at < ${end}::timestamptz
       GROUP BY 1 ORDER BY 1`,
@@ -96,14 +97,14 @@ export async function organizerDashboard(
       sql`${scoped}
       SELECT count(*) AS started,
         count(*) FILTER (WHERE p.status IN ('succeeded', 'refunded')) AS paid
-      FROM payments p JOIN scoped e ON e.id = p.event_id
+      FROM ${table('payments')} p JOIN scoped e ON e.id = p.event_id
       WHERE p.created_at >= ${start}::timestamptz AND p.created_at < ${end}::timestamptz`,
     ),
     rows<Record<string, unknown>>(
       payload,
       sql`${scoped}
       SELECT count(*) AS attended, coalesce(avg(a.watch_seconds), 0) AS average
-      FROM attendance a JOIN scoped e ON e.id = a.event_id`,
+      FROM ${table('attendance')} a JOIN scoped e ON e.id = a.event_id`,
     ),
     rows<Record<string, unknown>>(
       payload,
@@ -111,7 +112,7 @@ export async function organizerDashboard(
       SELECT count(*) FILTER (WHERE c.kind = 'chat') AS messages,
         count(*) FILTER (WHERE c.kind = 'question') AS questions,
         count(*) FILTER (WHERE c.hidden) AS hidden
-      FROM chat_messages c JOIN scoped e ON e.id = c.event_id`,
+      FROM ${table('chatMessages')} c JOIN scoped e ON e.id = c.event_id`,
     ),
   ])
 

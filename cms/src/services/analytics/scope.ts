@@ -5,6 +5,7 @@ import { RequestError } from '../../lib/errors'
 import type { Event } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import type { EventScope } from './query'
+import { slugs } from '../../plugin/settings'
 
 /** Only organizers and admins see analytics; anyone else is refused with the reason. */
 export function requireOrganizerOrAdmin(req: PayloadRequest) {
@@ -19,7 +20,7 @@ export function requireOrganizerOrAdmin(req: PayloadRequest) {
 export async function findManagedEvent(req: PayloadRequest, eventId: number): Promise<Event> {
   const user = requireOrganizerOrAdmin(req)
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!event) throw new RequestError('No such event.', 404)
   if (!checkRole(['admin'], user) && idOf(event.organizer) !== user.id) {

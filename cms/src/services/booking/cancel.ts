@@ -10,6 +10,7 @@ import { findPayment, refundPayment } from './payments'
 import { refundDeadline, refundOutcome } from './refundPolicy'
 import { lockRegistration, moveRegistration } from './registrations'
 import { offerFreeSeats } from './waitlist'
+import { slugs } from '../../plugin/settings'
 
 type Visible = { registration: Registration; event: Event; isPrivileged: boolean }
 
@@ -20,7 +21,7 @@ type Visible = { registration: Registration; event: Event; isPrivileged: boolean
 async function findCancellable(req: PayloadRequest, id: number): Promise<Visible> {
   const registration = await req.payload
     .findByID({
-      collection: 'registrations',
+      collection: slugs.registrations,
       id,
       depth: 1,
       overrideAccess: false,

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
-import { env } from '../../env'
 import type { Event, Payment, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { stripe } from '../stripe'
@@ -12,6 +11,7 @@ import { findEventToBook } from './event'
 import { bookInTransaction, lookUpBooking } from './lookUp'
 import { createPendingPayment, findPayment } from './payments'
 import { lockRegistration, moveRegistration } from './registrations'
+import { settings, slugs } from '../../plugin/settings'
 
 /** A pending paid registration holds its seat this long; the Checkout session expires with it. */
 export const CHECKOUT_HOLD_MINUTES = 30
@@ -64,7 +64,7 @@ export async function startCheckout(
           event,
         })
         const registration = await req.payload.update({
-          collection: 'registrations',
+          collection: slugs.registrations,
           id: current.id,
           data: { payment: fresh.id },
           overrideAccess: true,
@@ -84,7 +84,7 @@ export async function startCheckout(
           event,
         )
         const linked = await req.payload.update({
-          collection: 'payments',
+          collection: slugs.payments,
           id: payment.id,
           data: { registration: registration.id },
           overrideAccess: true,
@@ -119,7 +119,7 @@ export async function startCheckout(
     )
   }
   const payment = await req.payload.update({
-    collection: 'payments',
+    collection: slugs.payments,
     id: held.payment.id,
     data: { checkoutSessionId: session.id },
     overrideAccess: true,
@@ -152,8 +152,8 @@ function openSession({ event, registration, payment }: Held, email: string) {
         eventId: String(event.id),
       },
       expires_at: Math.floor(expiresAt / 1000),
-      success_url: `${env.SITE_URL}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${env.SITE_URL}/checkout/cancelled?event=${encodeURIComponent(event.slug)}`,
+      success_url: `${settings.siteUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${settings.siteUrl}/checkout/cancelled?event=${encodeURIComponent(event.slug)}`,
     },
     // One session per registration's payment, however often the buyer clicks.
     { idempotencyKey: `checkout:${registration.id}:${payment.id}` },
@@ -167,7 +167,7 @@ function openSession({ event, registration, payment }: Held, email: string) {
 async function releaseFailedCheckout(req: PayloadRequest, held: Held) {
   await inTransaction(req, async () => {
     await req.payload.update({
-      collection: 'payments',
+      collection: slugs.payments,
       id: held.payment.id,
       data: { status: 'failed' },
       overrideAccess: true,

@@ -4,6 +4,7 @@ import { idOf } from '../bookableEvent'
 import { inTransaction } from '../transaction'
 import { findPayment, refundPayment } from './payments'
 import { lockRegistration, moveRegistration } from './registrations'
+import { slugs } from '../../plugin/settings'
 
 /**
  * A cancelled event refunds every payer and cancels every registration still holding or waiting
@@ -13,13 +14,13 @@ import { lockRegistration, moveRegistration } from './registrations'
  * event's own cancellation email replaces the per-registration one.
  */
 export async function refundCancelledEvent(payload: Payload, eventId: number): Promise<number> {
-  const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
+  const event = await payload.findByID({ collection: slugs.events, id: eventId, depth: 0 })
   if (event.status !== 'cancelled') return 0
   const req = await createLocalReq({ context: { eventCancelled: true } }, payload)
   let refunded = 0
   for (;;) {
     const { docs } = await payload.find({
-      collection: 'registrations',
+      collection: slugs.registrations,
       where: {
         and: [
           { event: { equals: eventId } },

@@ -4,6 +4,7 @@ import { idOf } from '../bookableEvent'
 import { inTransaction } from '../transaction'
 import { lapsedHolds } from './seats'
 import { reclaimLapsedHolds } from './waitlist'
+import { slugs } from '../../plugin/settings'
 
 /**
  * Finds the events with lapsed holds (unpaid checkouts, unanswered waitlist offers) and, per
@@ -12,7 +13,7 @@ import { reclaimLapsedHolds } from './waitlist'
  */
 export async function expireLapsedHolds(payload: Payload, now = new Date()): Promise<number> {
   const { docs } = await payload.find({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: lapsedHolds(now),
     limit: 1000,
     depth: 0,
@@ -23,7 +24,7 @@ export async function expireLapsedHolds(payload: Payload, now = new Date()): Pro
   let expired = 0
   for (const eventId of eventIds) {
     const req = await createLocalReq({}, payload)
-    const event = await payload.findByID({ collection: 'events', id: eventId, depth: 0 })
+    const event = await payload.findByID({ collection: slugs.events, id: eventId, depth: 0 })
     expired += await inTransaction(req, () => reclaimLapsedHolds(req, event))
   }
   return expired

@@ -6,6 +6,7 @@ import { idOf } from '../bookableEvent'
 import { cancelRegistration } from './cancel'
 import { bookingError } from './errors'
 import { findPayment, refundPayment } from './payments'
+import { slugs } from '../../plugin/settings'
 
 /**
  * An organizer (of the payment's event) or an admin refunds a payment in full, whatever the
@@ -15,7 +16,7 @@ import { findPayment, refundPayment } from './payments'
 export async function refundAsOrganizer(req: PayloadRequest, paymentId: number): Promise<Payment> {
   const visible = await req.payload
     .findByID({
-      collection: 'payments',
+      collection: slugs.payments,
       id: paymentId,
       depth: 1,
       overrideAccess: false,
@@ -38,7 +39,7 @@ export async function refundAsOrganizer(req: PayloadRequest, paymentId: number):
   const registrationId = idOf(payment.registration)
   const registration = registrationId
     ? await req.payload.findByID({
-        collection: 'registrations',
+        collection: slugs.registrations,
         id: registrationId,
         depth: 0,
         overrideAccess: true,

@@ -4,6 +4,7 @@ import type { Event, Payment, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { stripe } from '../stripe'
 import { bookingError } from './errors'
+import { slugs } from '../../plugin/settings'
 
 export async function createPendingPayment(
   req: PayloadRequest,
@@ -14,7 +15,7 @@ export async function createPendingPayment(
   }: { registration?: number; user: number; event: Pick<Event, 'id' | 'price' | 'currency'> },
 ): Promise<Payment> {
   return req.payload.create({
-    collection: 'payments',
+    collection: slugs.payments,
     data: {
       registration,
       user,
@@ -29,7 +30,7 @@ export async function createPendingPayment(
 }
 
 export const findPayment = (req: PayloadRequest, id: number): Promise<Payment> =>
-  req.payload.findByID({ collection: 'payments', id, depth: 0, overrideAccess: true, req })
+  req.payload.findByID({ collection: slugs.payments, id, depth: 0, overrideAccess: true, req })
 
 /**
  * Marks the registration's unpaid payment failed when its hold ends. Its Checkout session expires
@@ -45,7 +46,7 @@ export async function expireOpenPayment(
   const payment = await findPayment(req, paymentId)
   if (payment.status !== 'pending') return
   await req.payload.update({
-    collection: 'payments',
+    collection: slugs.payments,
     id: payment.id,
     data: { status: 'failed' },
     overrideAccess: true,
@@ -88,7 +89,7 @@ export async function refundPayment(req: PayloadRequest, paymentId: number): Pro
     )
   }
   return req.payload.update({
-    collection: 'payments',
+    collection: slugs.payments,
     id: payment.id,
     data: { status: 'refunded', refundId: refund.id, refundedAt: new Date().toISOString() },
     overrideAccess: true,

@@ -5,6 +5,8 @@ import type { RegistrationStatus } from '../../contract/booking'
 import type { Event, Registration } from '../../payload-types'
 import { executeInTransaction } from '../transaction'
 import { bookingError } from './errors'
+import { slugs } from '../../plugin/settings'
+import { table } from '../tables'
 
 export async function findRegistration(
   req: PayloadRequest,
@@ -12,7 +14,7 @@ export async function findRegistration(
   eventId: number,
 ): Promise<Registration | undefined> {
   const { docs } = await req.payload.find({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: { and: [{ user: { equals: userId } }, { event: { equals: eventId } }] },
     limit: 1,
     depth: 0,
@@ -31,11 +33,11 @@ export async function findRegistration(
 export async function lockRegistration(req: PayloadRequest, id: number): Promise<Registration> {
   const rows = await executeInTransaction(
     req,
-    sql`SELECT id FROM registrations WHERE id = ${id} FOR UPDATE`,
+    sql`SELECT id FROM ${table('registrations')} WHERE id = ${id} FOR UPDATE`,
   )
   if (rows.length === 0) throw bookingError('REGISTRATION_NOT_FOUND', 'No such registration.')
   return req.payload.findByID({
-    collection: 'registrations',
+    collection: slugs.registrations,
     id,
     depth: 0,
     overrideAccess: true,
@@ -64,7 +66,7 @@ export async function moveRegistration(
   const context: SeatContext = { bookingEvent: 'id' in target ? event : target.event }
   if ('id' in target) {
     return req.payload.update({
-      collection: 'registrations',
+      collection: slugs.registrations,
       id: target.id,
       data: { ...changes, status: to },
       overrideAccess: true,
@@ -73,7 +75,7 @@ export async function moveRegistration(
     })
   }
   return req.payload.create({
-    collection: 'registrations',
+    collection: slugs.registrations,
     data: {
       registeredAt: new Date().toISOString(),
       ...changes,

@@ -5,6 +5,8 @@ import type { RegistrationStatus } from '../../contract/booking'
 import type { Registration } from '../../payload-types'
 import { executeInTransaction, readRows } from '../transaction'
 import { HOLDS, SEAT_HOLDING } from './transitions'
+import { slugs } from '../../plugin/settings'
+import { table } from '../tables'
 
 /*
  * Seats are an atomic counter per event (`event_seat_counts`, created by a migration): it counts
@@ -46,7 +48,7 @@ async function takeSeat(
   await executeInTransaction(
     req,
     sql`INSERT INTO event_seat_counts (event_id, taken)
-        SELECT ${eventId}, count(*) FROM registrations
+        SELECT ${eventId}, count(*) FROM ${table('registrations')}
         WHERE event_id = ${eventId} AND status IN (${seatHoldingSql}) AND id <> ${registrationId}
         ON CONFLICT (event_id) DO NOTHING`,
   )
@@ -89,7 +91,7 @@ export async function seatsTaken(req: PayloadRequest, eventId: number): Promise<
 /** Holds (unpaid checkouts, unanswered offers) whose time ran out but that still count as taken. */
 export async function countLapsedHolds(req: PayloadRequest, eventId: number): Promise<number> {
   const { totalDocs } = await req.payload.count({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: lapsedHolds(new Date(), eventId),
     overrideAccess: true,
     req,
@@ -122,7 +124,7 @@ export async function availability(
     seatsTaken(req, event.id),
     countLapsedHolds(req, event.id),
     req.payload.count({
-      collection: 'registrations',
+      collection: slugs.registrations,
       where: { and: [{ event: { equals: event.id } }, { status: { equals: 'waitlisted' } }] },
       overrideAccess: true,
       req,
@@ -160,7 +162,7 @@ export async function lockSeatCounter(req: PayloadRequest, eventId: number): Pro
     await executeInTransaction(
       req,
       sql`INSERT INTO event_seat_counts (event_id, taken)
-          SELECT ${eventId}, count(*) FROM registrations
+          SELECT ${eventId}, count(*) FROM ${table('registrations')}
           WHERE event_id = ${eventId} AND status IN (${seatHoldingSql})
           ON CONFLICT (event_id) DO NOTHING`,
     )

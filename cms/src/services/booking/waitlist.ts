@@ -4,6 +4,7 @@ import type { Event } from '../../payload-types'
 import { lockRegistration, moveRegistration } from './registrations'
 import { holdIsLive, lapsedHolds, lockSeatCounter } from './seats'
 import { expireOpenPayment } from './payments'
+import { slugs } from '../../plugin/settings'
 
 /** How long a waitlisted person of a paid event has to pay for an offered seat. */
 export const WAITLIST_OFFER_HOURS = 24
@@ -20,7 +21,7 @@ export async function offerFreeSeats(req: PayloadRequest, event: SeatEvent): Pro
   const free = event.capacity - (await lockSeatCounter(req, event.id))
   if (free <= 0) return []
   const { docs } = await req.payload.find({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: { and: [{ event: { equals: event.id } }, { status: { equals: 'waitlisted' } }] },
     sort: ['registeredAt', 'id'],
     limit: free,
@@ -50,7 +51,7 @@ export async function offerFreeSeats(req: PayloadRequest, event: SeatEvent): Pro
  */
 export async function reclaimLapsedHolds(req: PayloadRequest, event: SeatEvent): Promise<number> {
   const { docs } = await req.payload.find({
-    collection: 'registrations',
+    collection: slugs.registrations,
     where: lapsedHolds(new Date(), event.id),
     depth: 0,
     pagination: false,

@@ -2,6 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import type { Event, Media, Session, Speaker } from '../../payload-types'
 import { parseEnv } from '../../env'
+import { slugs } from '../../plugin/settings'
 
 export const SESSION_KINDS = ['keynote', 'talk', 'workshop', 'panel', 'break'] as const
 export type SessionKind = (typeof SESSION_KINDS)[number]
@@ -74,7 +75,7 @@ export function agendaSession(session: Session): AgendaSession {
 /** Sessions matching `where` in agenda order, each populated for `agendaSession`. */
 export async function findAgendaSessions(req: PayloadRequest, where: Where): Promise<Session[]> {
   const { docs } = await req.payload.find({
-    collection: 'sessions',
+    collection: slugs.sessions,
     where,
     sort: ['startTime', 'order', 'track'],
     depth: 2,

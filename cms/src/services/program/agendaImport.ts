@@ -10,6 +10,7 @@ import type { Event } from '../../payload-types'
 import { paragraphs } from '../../seed/lexical'
 import { inTransaction } from '../transaction'
 import { DEFAULT_TRACK, SESSION_KINDS, type SessionKind } from './agenda'
+import { slugs } from '../../plugin/settings'
 
 export type RowProblem = { row: number; field: string; message: string }
 
@@ -104,7 +105,7 @@ function readRows(csv: string, event: Event): { rows: ImportRow[]; problems: Row
 async function speakerId(req: PayloadRequest, name: string): Promise<number> {
   const slug = slugify(name)
   const { docs } = await req.payload.find({
-    collection: 'speakers',
+    collection: slugs.speakers,
     where: { slug: { equals: slug } },
     depth: 0,
     limit: 1,
@@ -113,7 +114,7 @@ async function speakerId(req: PayloadRequest, name: string): Promise<number> {
   })
   if (docs[0]) return docs[0].id
   const created = await req.payload.create({
-    collection: 'speakers',
+    collection: slugs.speakers,
     data: { name, slug },
     overrideAccess: false,
     user: req.user,
@@ -146,7 +147,7 @@ export async function importAgenda(
       for (const name of row.speakers) speakers.push(await speakerId(req, name))
       try {
         const session = await req.payload.create({
-          collection: 'sessions',
+          collection: slugs.sessions,
           data: {
             event: event.id,
             title: row.title,

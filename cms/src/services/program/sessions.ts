@@ -3,6 +3,7 @@ import { APIError, type PayloadRequest } from 'payload'
 import { PROGRAM_ERROR } from '../../contract/program'
 import { RequestError } from '../../lib/errors'
 import type { Session } from '../../payload-types'
+import { slugs } from '../../plugin/settings'
 
 /**
  * The session (depth 0, every field) when the caller may see it under the sessions' read rule;
@@ -14,7 +15,7 @@ export async function findVisibleSession(
 ): Promise<Session> {
   const visible = await req.payload
     .findByID({
-      collection: 'sessions',
+      collection: slugs.sessions,
       id: String(id),
       depth: 0,
       select: { title: true },
@@ -30,7 +31,7 @@ export async function findVisibleSession(
     throw new RequestError('No such session.', 404, { code: PROGRAM_ERROR.sessionNotFound })
   }
   return req.payload.findByID({
-    collection: 'sessions',
+    collection: slugs.sessions,
     id: visible.id,
     depth: 0,
     overrideAccess: true,

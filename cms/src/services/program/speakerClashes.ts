@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { checkRole } from '../../access/checkRole'
 import type { Event, Session, Speaker } from '../../payload-types'
 import { idOf } from '../bookableEvent'
+import { slugs } from '../../plugin/settings'
 
 export type SpeakerClash = {
   speaker: { id: number; name: string }
@@ -19,7 +20,7 @@ export async function findSpeakerClashes(req: PayloadRequest, slot: Slot): Promi
   const speakerIds = (slot.speakers ?? []).map((speaker) => idOf(speaker)!).filter(Boolean)
   if (speakerIds.length === 0 || !slot.startTime || !slot.endTime) return []
   const { docs } = await req.payload.find({
-    collection: 'sessions',
+    collection: slugs.sessions,
     where: {
       and: [
         { speakers: { in: speakerIds } },

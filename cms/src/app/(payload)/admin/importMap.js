@@ -1,5 +1,5 @@
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
-import { EventToolsLinks as EventToolsLinks_de4e43184f58f5cd9063b63fa9455cd9 } from '../../../admin/EventToolsLinks'
+import { EventToolsLinks as EventToolsLinks_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -23,68 +23,97 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ZonedDateCell as ZonedDateCell_60415d10cd84b6c2c939dbc6234b01fa } from '../../../admin/fields/ZonedDateCell'
-import { ZonedDateTimeField as ZonedDateTimeField_f5bdee92218faa5393caf65f3fb0496c } from '../../../admin/fields/ZonedDateTimeField'
-import { TimeZoneSelectField as TimeZoneSelectField_85d6e18c34594c6f73309ce55bcedf18 } from '../../../admin/fields/TimeZoneSelectField'
-import { MoneyCell as MoneyCell_fdc66b18ef950241d8fd7734f921cf04 } from '../../../admin/fields/MoneyCell'
-import { MoneyField as MoneyField_f1724a94449fcc9b316eeba2de8058b6 } from '../../../admin/fields/MoneyField'
-import { EventWorkflow as EventWorkflow_03a17c24fc45e864efd870c682aee14b } from '../../../admin/EventWorkflow'
-import { AgendaImport as AgendaImport_64bfe7bf78f452fc720b13b3fce78574 } from '../../../admin/AgendaImport'
-import { SpeakerClashWarning as SpeakerClashWarning_32dd94022eb5019490fd0eab3f2ae644 } from '../../../admin/SpeakerClashWarning'
-import { EventZonedDateTimeField as EventZonedDateTimeField_bdd9ab42a939fea423a425903bf5ca96 } from '../../../admin/fields/EventZonedDateTimeField'
-import { CampaignProgress as CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f } from '../../../jobs/admin/CampaignProgress'
-import { NavLinks as NavLinks_01a9df7dd30cd430bd06ced3e5f29e90 } from '../../../admin/NavLinks'
-import { DashboardIntro as DashboardIntro_8d351c43861defca8cbc25f199657e65 } from '../../../admin/DashboardIntro'
-import { AnalyticsView as AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c } from '../../../admin/AnalyticsView'
-import { ApprovalsView as ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418 } from '../../../admin/ApprovalsView'
-import { OverviewView as OverviewView_d28e55b25a0c748f4b34886a047ff203 } from '../../../admin/OverviewView'
-import { AttendeesView as AttendeesView_98fd7a829e542dfafab4d535eeb51d23 } from '../../../admin/AttendeesView'
-import { ModerationView as ModerationView_6047617037258401be7b37493234395e } from '../../../admin/ModerationView'
+import { ZonedDateCell as ZonedDateCell_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { ZonedDateTimeField as ZonedDateTimeField_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { TimeZoneSelectField as TimeZoneSelectField_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { MoneyCell as MoneyCell_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { MoneyField as MoneyField_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { EventWorkflow as EventWorkflow_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { AgendaImport as AgendaImport_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { SpeakerClashWarning as SpeakerClashWarning_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { EventZonedDateTimeField as EventZonedDateTimeField_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { CampaignProgress as CampaignProgress_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { NavLinks as NavLinks_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { DashboardIntro as DashboardIntro_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { AnalyticsView as AnalyticsView_4a3c9953ba42934c6945440c395d776f } from '@event-portal/cms/plugin/rsc'
+import { ApprovalsView as ApprovalsView_4a3c9953ba42934c6945440c395d776f } from '@event-portal/cms/plugin/rsc'
+import { OverviewView as OverviewView_4a3c9953ba42934c6945440c395d776f } from '@event-portal/cms/plugin/rsc'
+import { AttendeesView as AttendeesView_4a3c9953ba42934c6945440c395d776f } from '@event-portal/cms/plugin/rsc'
+import { ModerationView as ModerationView_4a3c9953ba42934c6945440c395d776f } from '@event-portal/cms/plugin/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
-  "/admin/EventToolsLinks#EventToolsLinks": EventToolsLinks_de4e43184f58f5cd9063b63fa9455cd9,
-  "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
-  "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
-  "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
-  "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#RelationshipFeatureClient": RelationshipFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#LinkFeatureClient": LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#ChecklistFeatureClient": ChecklistFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#OrderedListFeatureClient": OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#UnorderedListFeatureClient": UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#IndentFeatureClient": IndentFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#AlignFeatureClient": AlignFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#InlineCodeFeatureClient": InlineCodeFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#SuperscriptFeatureClient": SuperscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#SubscriptFeatureClient": SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#StrikethroughFeatureClient": StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/admin/fields/ZonedDateCell#ZonedDateCell": ZonedDateCell_60415d10cd84b6c2c939dbc6234b01fa,
-  "/admin/fields/ZonedDateTimeField#ZonedDateTimeField": ZonedDateTimeField_f5bdee92218faa5393caf65f3fb0496c,
-  "/admin/fields/TimeZoneSelectField#TimeZoneSelectField": TimeZoneSelectField_85d6e18c34594c6f73309ce55bcedf18,
-  "/admin/fields/MoneyCell#MoneyCell": MoneyCell_fdc66b18ef950241d8fd7734f921cf04,
-  "/admin/fields/MoneyField#MoneyField": MoneyField_f1724a94449fcc9b316eeba2de8058b6,
-  "/admin/EventWorkflow#EventWorkflow": EventWorkflow_03a17c24fc45e864efd870c682aee14b,
-  "/admin/AgendaImport#AgendaImport": AgendaImport_64bfe7bf78f452fc720b13b3fce78574,
-  "/admin/SpeakerClashWarning#SpeakerClashWarning": SpeakerClashWarning_32dd94022eb5019490fd0eab3f2ae644,
-  "/admin/fields/EventZonedDateTimeField#EventZonedDateTimeField": EventZonedDateTimeField_bdd9ab42a939fea423a425903bf5ca96,
-  "/jobs/admin/CampaignProgress#CampaignProgress": CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f,
-  "/admin/NavLinks#NavLinks": NavLinks_01a9df7dd30cd430bd06ced3e5f29e90,
-  "/admin/DashboardIntro#DashboardIntro": DashboardIntro_8d351c43861defca8cbc25f199657e65,
-  "/admin/AnalyticsView#AnalyticsView": AnalyticsView_01e0cfd7e8d7904d9ca5a7e467ecca5c,
-  "/admin/ApprovalsView#ApprovalsView": ApprovalsView_724b260bf36eea6e032f4e1fbdc4f418,
-  "/admin/OverviewView#OverviewView": OverviewView_d28e55b25a0c748f4b34886a047ff203,
-  "/admin/AttendeesView#AttendeesView": AttendeesView_98fd7a829e542dfafab4d535eeb51d23,
-  "/admin/ModerationView#ModerationView": ModerationView_6047617037258401be7b37493234395e,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  '@payloadcms/ui#PasswordField': PasswordField_3817bf644402e67bfe6577f60ef982de,
+  '@event-portal/cms/plugin/client#EventToolsLinks':
+    EventToolsLinks_84589480ae0de6bbb07010022c743822,
+  '@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell':
+    RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
+  '@payloadcms/richtext-lexical/rsc#RscEntryLexicalField':
+    RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
+  '@payloadcms/richtext-lexical/rsc#LexicalDiffComponent':
+    LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
+  '@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient':
+    InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient':
+    HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#UploadFeatureClient':
+    UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#BlockquoteFeatureClient':
+    BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#RelationshipFeatureClient':
+    RelationshipFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#LinkFeatureClient':
+    LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#ChecklistFeatureClient':
+    ChecklistFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#OrderedListFeatureClient':
+    OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#UnorderedListFeatureClient':
+    UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#IndentFeatureClient':
+    IndentFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#AlignFeatureClient':
+    AlignFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#HeadingFeatureClient':
+    HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#ParagraphFeatureClient':
+    ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#InlineCodeFeatureClient':
+    InlineCodeFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#SuperscriptFeatureClient':
+    SuperscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#SubscriptFeatureClient':
+    SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#StrikethroughFeatureClient':
+    StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#UnderlineFeatureClient':
+    UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#BoldFeatureClient':
+    BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@payloadcms/richtext-lexical/client#ItalicFeatureClient':
+    ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  '@event-portal/cms/plugin/client#ZonedDateCell': ZonedDateCell_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#ZonedDateTimeField':
+    ZonedDateTimeField_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#TimeZoneSelectField':
+    TimeZoneSelectField_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#MoneyCell': MoneyCell_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#MoneyField': MoneyField_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#EventWorkflow': EventWorkflow_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#AgendaImport': AgendaImport_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#SpeakerClashWarning':
+    SpeakerClashWarning_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#EventZonedDateTimeField':
+    EventZonedDateTimeField_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#CampaignProgress':
+    CampaignProgress_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#NavLinks': NavLinks_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/client#DashboardIntro': DashboardIntro_84589480ae0de6bbb07010022c743822,
+  '@event-portal/cms/plugin/rsc#AnalyticsView': AnalyticsView_4a3c9953ba42934c6945440c395d776f,
+  '@event-portal/cms/plugin/rsc#ApprovalsView': ApprovalsView_4a3c9953ba42934c6945440c395d776f,
+  '@event-portal/cms/plugin/rsc#OverviewView': OverviewView_4a3c9953ba42934c6945440c395d776f,
+  '@event-portal/cms/plugin/rsc#AttendeesView': AttendeesView_4a3c9953ba42934c6945440c395d776f,
+  '@event-portal/cms/plugin/rsc#ModerationView': ModerationView_4a3c9953ba42934c6945440c395d776f,
+  '@payloadcms/next/rsc#CollectionCards': CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
 }

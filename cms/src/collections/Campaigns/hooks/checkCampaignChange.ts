@@ -3,6 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { checkRole } from '../../../access/checkRole'
 import type { Campaign } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /** Statuses a person may set; the worker moves a campaign through `sending` to `sent`. */
 const PERSON_SETTABLE = ['draft', 'queued'] as const
@@ -24,7 +25,7 @@ export const checkCampaignChange: CollectionBeforeChangeHook<Campaign> = async (
   const eventId = idOf(data.event ?? originalDoc?.event)
   if (!eventId) throw new APIError('Choose the event to write to.', 400, undefined, true)
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!event) throw new APIError('No such event.', 400, undefined, true)
   if (!checkRole(['admin'], user) && idOf(event.organizer) !== user.id) {

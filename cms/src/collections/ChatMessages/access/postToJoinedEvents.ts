@@ -2,6 +2,7 @@ import type { Access } from 'payload'
 
 import { checkRole } from '../../../access/checkRole'
 import { confirmedEventIds } from '../../../access/confirmedEventIds'
+import { slugs } from '../../../plugin/settings'
 
 const idOf = (value: unknown): number | undefined => {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
@@ -21,7 +22,7 @@ export const postToJoinedEvents: Access = async ({ req, data }) => {
   if ((await confirmedEventIds(req)).includes(eventId)) return true
   if (!checkRole(['organizer'], user)) return false
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   return event !== null && idOf(event.organizer) === user.id
 }

@@ -4,6 +4,7 @@ import { CHAT_ERROR } from '../../../contract/chat'
 import { RequestError } from '../../../lib/errors'
 import type { ChatMessage } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /** A message's session, when it names one, is a session of the message's own event. */
 export const sessionOfSameEvent: CollectionBeforeChangeHook<ChatMessage> = async ({
@@ -14,7 +15,7 @@ export const sessionOfSameEvent: CollectionBeforeChangeHook<ChatMessage> = async
   const sessionId = idOf(data.session as ChatMessage['session'])
   if (operation !== 'create' || sessionId === undefined) return data
   const session = await req.payload
-    .findByID({ collection: 'sessions', id: sessionId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.sessions, id: sessionId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!session || idOf(session.event) !== idOf(data.event as ChatMessage['event'])) {
     throw new RequestError('That session is not part of this event.', 400, {

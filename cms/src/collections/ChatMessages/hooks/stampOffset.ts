@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { ChatMessage } from '../../../payload-types'
+import { slugs } from '../../../plugin/settings'
 
 /** Every message records its offset from the event's start, so replay can line it up. */
 export const stampOffset: CollectionBeforeChangeHook<ChatMessage> = async ({
@@ -11,7 +12,7 @@ export const stampOffset: CollectionBeforeChangeHook<ChatMessage> = async ({
   if (operation !== 'create' || data.event === undefined || data.event === null) return data
   const eventId = typeof data.event === 'object' ? data.event.id : data.event
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!event) return data
   const sentAt = new Date(data.sentAt ?? Date.now()).getTime()

@@ -2,6 +2,7 @@ import type { Access } from 'payload'
 
 import { checkRole } from '../../../access/checkRole'
 import { confirmedEventIds } from '../../../access/confirmedEventIds'
+import { slugs } from '../../../plugin/settings'
 
 const idOf = (value: unknown): number | undefined => {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
@@ -23,7 +24,7 @@ export const createModeration: Access = async ({ req, data }) => {
   if (eventId === undefined) return false
   if (checkRole(['organizer'], user)) {
     const event = await req.payload
-      .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+      .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
       .catch(() => null)
     if (event !== null && idOf(event.organizer) === user.id) return true
   }

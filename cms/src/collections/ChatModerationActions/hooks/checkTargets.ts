@@ -5,6 +5,7 @@ import { RequestError } from '../../../lib/errors'
 import type { ChatModerationAction } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
 import { assertNotBanned } from '../../../services/chatRules'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * An entry is about its own event: the message it names was posted there (or
@@ -23,7 +24,13 @@ export const checkTargets: CollectionBeforeChangeHook<ChatModerationAction> = as
   const messageId = idOf(data.targetMessage as ChatModerationAction['targetMessage'] | undefined)
   if (messageId === undefined) return data
   const message = await req.payload
-    .findByID({ collection: 'chat-messages', id: messageId, depth: 0, overrideAccess: true, req })
+    .findByID({
+      collection: slugs.chatMessages,
+      id: messageId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     .catch(() => null)
   if (!message || idOf(message.event) !== eventId) {
     throw new RequestError('That message was not posted in this event.', 400, {

@@ -1,4 +1,5 @@
 import type { Access } from 'payload'
+import { slugs } from '../../../plugin/settings'
 
 const idOf = (value: unknown): number | undefined => {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
@@ -18,7 +19,7 @@ export const votableQuestions: Access = async ({ req, data }) => {
   const messageId = idOf(data.message)
   if (messageId === undefined) return false
   const { docs } = await req.payload.find({
-    collection: 'chat-messages',
+    collection: slugs.chatMessages,
     where: {
       and: [
         { id: { equals: messageId } },

@@ -6,6 +6,7 @@ import { json, parseBody } from '../../../lib/http'
 import { documentId } from '../../../lib/schemas'
 import { inTransaction } from '../../../services/transaction'
 import { lockQuestionRow } from '../hooks/lockQuestion'
+import { slugs } from '../../../plugin/settings'
 
 const toggleSchema = z.object({ message: documentId })
 
@@ -21,11 +22,11 @@ export const toggleVote: Endpoint = {
   handler: async (req) => {
     const { user } = req
     if (!user) throw new RequestError('Log in to vote.', 401)
-    const { message } = await parseBody(req, toggleSchema, 'chat-votes')
+    const { message } = await parseBody(req, toggleSchema, slugs.chatVotes)
     const result = await inTransaction(req, async () => {
       await lockQuestionRow(req, message)
       const { docs } = await req.payload.find({
-        collection: 'chat-votes',
+        collection: slugs.chatVotes,
         where: { and: [{ message: { equals: message } }, { user: { equals: user.id } }] },
         limit: 1,
         depth: 0,
@@ -36,7 +37,7 @@ export const toggleVote: Endpoint = {
       const existing = docs[0]
       if (existing) {
         await req.payload.delete({
-          collection: 'chat-votes',
+          collection: slugs.chatVotes,
           id: existing.id,
           overrideAccess: false,
           user,
@@ -44,7 +45,7 @@ export const toggleVote: Endpoint = {
         })
       } else {
         await req.payload.create({
-          collection: 'chat-votes',
+          collection: slugs.chatVotes,
           data: { message, user: user.id },
           overrideAccess: false,
           user,
@@ -52,7 +53,7 @@ export const toggleVote: Endpoint = {
         })
       }
       const question = await req.payload.findByID({
-        collection: 'chat-messages',
+        collection: slugs.chatMessages,
         id: message,
         depth: 0,
         overrideAccess: true,

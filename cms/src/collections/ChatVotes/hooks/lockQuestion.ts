@@ -10,6 +10,7 @@ import { CHAT_ERROR } from '../../../contract/chat'
 import { RequestError } from '../../../lib/errors'
 import type { ChatVote } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * Locks the question's row until the transaction ends: votes on one question
@@ -34,7 +35,13 @@ export const lockQuestionForVote: CollectionBeforeChangeHook<ChatVote> = async (
   await lockQuestionRow(req, messageId)
   if (!req.user) return data
   const question = await req.payload
-    .findByID({ collection: 'chat-messages', id: messageId, depth: 0, overrideAccess: true, req })
+    .findByID({
+      collection: slugs.chatMessages,
+      id: messageId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     .catch(() => null)
   if (question && idOf(question.user) === req.user.id) {
     throw new RequestError('You cannot upvote your own question.', 403, {
@@ -47,7 +54,7 @@ export const lockQuestionForVote: CollectionBeforeChangeHook<ChatVote> = async (
 
 export const lockQuestionForUnvote: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const vote = await req.payload
-    .findByID({ collection: 'chat-votes', id, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.chatVotes, id, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   const messageId = idOf(vote?.message)
   if (messageId !== undefined) await lockQuestionRow(req, messageId)

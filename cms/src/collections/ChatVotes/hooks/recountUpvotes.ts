@@ -1,17 +1,18 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { ChatVote } from '../../../payload-types'
+import { slugs } from '../../../plugin/settings'
 
 async function recount(req: PayloadRequest, vote: ChatVote) {
   const messageId = typeof vote.message === 'object' ? vote.message.id : vote.message
   const { totalDocs } = await req.payload.count({
-    collection: 'chat-votes',
+    collection: slugs.chatVotes,
     where: { message: { equals: messageId } },
     overrideAccess: true,
     req,
   })
   await req.payload.update({
-    collection: 'chat-messages',
+    collection: slugs.chatMessages,
     id: messageId,
     data: { upvotes: totalDocs },
     overrideAccess: true,

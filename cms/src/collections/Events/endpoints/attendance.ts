@@ -4,6 +4,7 @@ import { json } from '../../../lib/http'
 import { recordHeartbeat } from '../../../services/attendance'
 import { streamState } from '../../../services/streamAccess'
 import { requireStreamGrant } from './streamTokenParam'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * POST /api/events/:id/attendance { token }: the live player's heartbeat.
@@ -16,7 +17,7 @@ export const eventAttendance: Endpoint = {
     const body = (req.json ? await req.json().catch(() => ({})) : {}) as { token?: unknown }
     const grant = requireStreamGrant(req, body?.token)
     const event = await req.payload.findByID({
-      collection: 'events',
+      collection: slugs.events,
       id: grant.eventId,
       depth: 0,
       overrideAccess: true,

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { RequestError } from '../../../lib/errors'
 import { json } from '../../../lib/http'
 import { isRealtimeService } from '../../../lib/realtimeBus'
+import { slugs } from '../../../plugin/settings'
 
 const idOf = (value: unknown): number =>
   typeof value === 'object' && value !== null ? (value as { id: number }).id : Number(value)
@@ -25,14 +26,14 @@ export const eventChatAccess: Endpoint = {
     const eventId = Number(req.routeParams?.id)
     const event = Number.isInteger(eventId)
       ? await req.payload
-          .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+          .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
           .catch(() => null)
       : null
     if (!event) throw new RequestError('There is no such event.', 404, { code: 'NOT_FOUND' })
 
     // One after the other: both share the request's database connection.
     const registrations = await req.payload.find({
-      collection: 'registrations',
+      collection: slugs.registrations,
       where: { event: { equals: event.id }, status: { equals: 'confirmed' } },
       select: { user: true },
       depth: 0,
@@ -41,7 +42,7 @@ export const eventChatAccess: Endpoint = {
       req,
     })
     const decisions = await req.payload.find({
-      collection: 'chat-moderation-actions',
+      collection: slugs.chatModerationActions,
       where: {
         event: { equals: event.id },
         action: { in: ['ban', 'unban', 'mute', 'unmute'] },

@@ -1,5 +1,6 @@
 import { type Endpoint } from 'payload'
 import { RequestError } from '../../../lib/errors'
+import { slugs } from '../../../plugin/settings'
 
 /** The seed's `PUT /api/events/:id`: same rules as Payload's PATCH. */
 export const replaceEvent: Endpoint = {
@@ -11,7 +12,7 @@ export const replaceEvent: Endpoint = {
       throw new RequestError('The request body must be a JSON object.', 400)
     }
     const doc = await req.payload.update({
-      collection: 'events',
+      collection: slugs.events,
       id: String(req.routeParams?.id),
       data,
       depth: Number(req.query?.depth ?? 0) || 0,

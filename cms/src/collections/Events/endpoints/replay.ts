@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { json } from '../../../lib/http'
 import { requireStreamGrant } from './streamTokenParam'
+import { slugs } from '../../../plugin/settings'
 
 const REPLAY_LIMIT = 5000
 
@@ -15,7 +16,7 @@ export const eventReplay: Endpoint = {
   handler: async (req) => {
     const grant = requireStreamGrant(req, req.searchParams.get('token'))
     const { docs } = await req.payload.find({
-      collection: 'chat-messages',
+      collection: slugs.chatMessages,
       where: {
         and: [{ event: { equals: grant.eventId } }, { hidden: { not_equals: true } }],
       },

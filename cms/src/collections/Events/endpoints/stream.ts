@@ -11,6 +11,7 @@ import {
 } from '../../../services/streamAccess'
 import { parseStreamSource } from '../../../services/streamSource'
 import { signStreamToken } from '../../../services/streamToken'
+import { slugs } from '../../../plugin/settings'
 
 const asMedia = (value: Event['captions']): Media | null =>
   value && typeof value === 'object' ? value : null
@@ -36,7 +37,7 @@ export const eventStream: Endpoint = {
           ? event.videoUrl
           : null
     const { docs: materials } = await req.payload.find({
-      collection: 'media',
+      collection: slugs.media,
       where: { and: [{ kind: { equals: 'material' } }, { event: { equals: event.id } }] },
       sort: 'createdAt',
       depth: 0,

@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook, type Where } from 'payload'
 import { z } from 'zod'
+import { slugs } from '../../../plugin/settings'
 
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()])
 
@@ -63,7 +64,7 @@ export const applyListFilters: CollectionBeforeOperationHook = ({ args, operatio
   const parsed = eventListQuerySchema.safeParse(known)
   if (!parsed.success) {
     throw new ValidationError({
-      collection: 'events',
+      collection: slugs.events,
       errors: parsed.error.issues.map((issue) => ({
         path: issue.path.join('.'),
         message: issue.message,

@@ -1,6 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { RequestError } from '../../../lib/errors'
+import { slugs } from '../../../plugin/settings'
 
 export const EVENT_HAS_REGISTRATIONS = 'EVENT_HAS_REGISTRATIONS'
 
@@ -11,7 +12,7 @@ export const EVENT_HAS_REGISTRATIONS = 'EVENT_HAS_REGISTRATIONS'
  */
 export const deleteEventRecords: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const ofEvent = { event: { equals: id } }
-  for (const collection of ['registrations', 'payments'] as const) {
+  for (const collection of [slugs.registrations, slugs.payments]) {
     const { totalDocs } = await req.payload.count({
       collection,
       where: ofEvent,
@@ -28,18 +29,18 @@ export const deleteEventRecords: CollectionBeforeDeleteHook = async ({ id, req }
   }
   // Through Payload, so each message takes its votes with it.
   await req.payload.delete({
-    collection: 'chat-messages',
+    collection: slugs.chatMessages,
     where: ofEvent,
     overrideAccess: true,
     req,
   })
   for (const collection of [
-    'chat-moderation-actions',
-    'campaigns',
-    'attendance',
-    'session-stars',
-    'sessions',
-  ] as const) {
+    slugs.chatModerationActions,
+    slugs.campaigns,
+    slugs.attendance,
+    slugs.sessionStars,
+    slugs.sessions,
+  ]) {
     await req.payload.db.deleteMany({ collection, where: ofEvent, req })
   }
 }

@@ -4,6 +4,7 @@ import { checkRole } from '../../../access/checkRole'
 import type { Event } from '../../../payload-types'
 import { checkTransition, EVENT_STATUSES, type EventStatus } from '../workflow'
 import { RequestError } from '../../../lib/errors'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * Applies the workflow table to every status change a user makes. Writes
@@ -21,7 +22,7 @@ export const enforceStatusWorkflow: CollectionBeforeChangeHook<Event> = ({
   if (from === to) return data
   if (!EVENT_STATUSES.includes(to)) {
     throw new ValidationError({
-      collection: 'events',
+      collection: slugs.events,
       errors: [
         { path: 'status', message: `Unknown status. Use one of: ${EVENT_STATUSES.join(', ')}.` },
       ],
@@ -36,7 +37,7 @@ export const enforceStatusWorkflow: CollectionBeforeChangeHook<Event> = ({
     const reason = data.rejectionReason ?? originalDoc?.rejectionReason
     if (!reason?.trim()) {
       throw new ValidationError({
-        collection: 'events',
+        collection: slugs.events,
         errors: [{ path: 'rejectionReason', message: 'A rejection needs a reason.' }],
       })
     }

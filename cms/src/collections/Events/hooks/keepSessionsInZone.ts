@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Event } from '../../../payload-types'
+import { slugs } from '../../../plugin/settings'
 
 /** Sessions show their times in their event's zone: a new zone reaches them at once. */
 export const keepSessionsInZone: CollectionAfterChangeHook<Event> = async ({
@@ -11,7 +12,7 @@ export const keepSessionsInZone: CollectionAfterChangeHook<Event> = async ({
 }) => {
   if (operation !== 'update' || previousDoc?.timezone === doc.timezone) return doc
   await req.payload.db.updateMany({
-    collection: 'sessions',
+    collection: slugs.sessions,
     where: { event: { equals: doc.id } },
     data: { timezone: doc.timezone },
     req,

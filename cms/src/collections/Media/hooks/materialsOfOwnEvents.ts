@@ -5,6 +5,7 @@ import { AUTH_ERROR } from '../../../contract/auth'
 import { RequestError } from '../../../lib/errors'
 import type { Media } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * A material reaches an event's attendees, so only that event's organizer
@@ -21,7 +22,7 @@ export const materialsOfOwnEvents: CollectionBeforeChangeHook<Media> = async ({
   const eventId = idOf((data.event ?? originalDoc?.event) as Media['event'])
   if (kind !== 'material' || eventId === undefined) return data
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!event || idOf(event.organizer) !== user.id) {
     throw new RequestError('Materials can only be added to events you organize.', 403, {

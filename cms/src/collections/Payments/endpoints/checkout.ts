@@ -1,6 +1,7 @@
 import { type Endpoint } from 'payload'
 
 import { json, parseBody } from '../../../lib/http'
+import { slugs } from '../../../plugin/settings'
 import { eventRequestSchema } from '../../../lib/schemas'
 import { bookingError, startCheckout } from '../../../services/booking'
 
@@ -13,7 +14,7 @@ export const checkout: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) throw bookingError('LOGIN_REQUIRED', 'Log in to buy a ticket.')
-    const body = await parseBody(req, eventRequestSchema, 'payments')
+    const body = await parseBody(req, eventRequestSchema, slugs.payments)
     const result = await startCheckout(req, body.event)
     return json(req, result, { status: 201 })
   },

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { json } from '../../../lib/http'
 import { handleStripeEvent, verifyWebhook } from '../../../services/booking'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * POST /api/payments/webhook: Stripe's signed events. 2xx only once the event
@@ -19,7 +20,7 @@ export const webhook: Endpoint = {
     } catch (error) {
       // A concurrent delivery of the same event may have won the unique record.
       const { totalDocs } = await req.payload.count({
-        collection: 'stripe-events',
+        collection: slugs.stripeEvents,
         where: { stripeEventId: { equals: event.id } },
         overrideAccess: true,
       })

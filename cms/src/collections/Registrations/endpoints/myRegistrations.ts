@@ -2,6 +2,7 @@ import { type Endpoint } from 'payload'
 
 import { json } from '../../../lib/http'
 import { RequestError } from '../../../lib/errors'
+import { slugs } from '../../../plugin/settings'
 
 /** GET /api/registrations/me: the caller's registrations, newest first, with their events. */
 export const myRegistrations: Endpoint = {
@@ -10,7 +11,7 @@ export const myRegistrations: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw new RequestError('Log in to see your registrations.', 401)
     const result = await req.payload.find({
-      collection: 'registrations',
+      collection: slugs.registrations,
       where: { user: { equals: req.user.id } },
       sort: '-registeredAt',
       depth: 1,

@@ -2,6 +2,7 @@ import { type Endpoint } from 'payload'
 
 import { checkRole } from '../../../access/checkRole'
 import { json, parseBody } from '../../../lib/http'
+import { slugs } from '../../../plugin/settings'
 import { eventRequestSchema } from '../../../lib/schemas'
 import { bookingError, registerForEvent } from '../../../services/booking'
 
@@ -11,7 +12,7 @@ export const register: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) throw bookingError('LOGIN_REQUIRED', 'Log in to register.')
-    const body = await parseBody(req, eventRequestSchema, 'registrations')
+    const body = await parseBody(req, eventRequestSchema, slugs.registrations)
     const userId = checkRole(['admin'], req.user) && body.user ? body.user : req.user.id
     const doc = await registerForEvent(req, {
       eventId: body.event,

@@ -5,6 +5,7 @@ import { idOf } from '../../../services/bookableEvent'
 import { eventFullError } from '../../../services/booking/errors'
 import type { SeatContext } from '../../../services/booking/registrations'
 import { adjustSeats } from '../../../services/booking/seats'
+import { slugs } from '../../../plugin/settings'
 
 async function eventOf(
   req: Parameters<CollectionAfterDeleteHook>[0]['req'],
@@ -13,7 +14,7 @@ async function eventOf(
   const known = (req.context as SeatContext).bookingEvent
   if (known?.id === eventId) return known
   return req.payload.findByID({
-    collection: 'events',
+    collection: slugs.events,
     id: eventId,
     depth: 0,
     overrideAccess: true,

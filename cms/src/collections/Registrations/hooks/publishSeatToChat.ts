@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { publishSeat } from '../../../lib/realtimeBus'
 import type { Registration } from '../../../payload-types'
+import { slugs } from '../../../plugin/settings'
 
 const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
@@ -14,7 +15,7 @@ function tellAgainOnceSettled(req: PayloadRequest, eventId: number, userId: numb
   setTimeout(() => {
     payload
       .count({
-        collection: 'registrations',
+        collection: slugs.registrations,
         where: {
           event: { equals: eventId },
           user: { equals: userId },

@@ -3,6 +3,7 @@ import type { FieldAccess, PayloadRequest } from 'payload'
 import { checkRole } from '../../../access/checkRole'
 import type { Session } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /** The organizer of an event, looked up once per request however many sessions are read. */
 async function organizerOf(req: PayloadRequest, eventId: number): Promise<number | undefined> {
@@ -13,7 +14,7 @@ async function organizerOf(req: PayloadRequest, eventId: number): Promise<number
   let organizer = cache.get(eventId)
   if (!organizer) {
     organizer = req.payload
-      .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+      .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
       .then((event) => idOf(event.organizer))
       .catch(() => undefined)
     cache.set(eventId, organizer)

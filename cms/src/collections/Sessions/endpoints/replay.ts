@@ -4,6 +4,7 @@ import { RequestError } from '../../../lib/errors'
 import { json } from '../../../lib/http'
 import { idOf } from '../../../services/bookableEvent'
 import { verifyStreamToken } from '../../../services/streamToken'
+import { slugs } from '../../../plugin/settings'
 
 const REPLAY_LIMIT = 5000
 
@@ -19,7 +20,7 @@ export const sessionReplay: Endpoint = {
     const id = Number(req.routeParams?.id)
     const session = Number.isInteger(id)
       ? await req.payload
-          .findByID({ collection: 'sessions', id, depth: 0, overrideAccess: true, req })
+          .findByID({ collection: slugs.sessions, id, depth: 0, overrideAccess: true, req })
           .catch(() => null)
       : null
     const token = req.searchParams.get('token')
@@ -33,7 +34,7 @@ export const sessionReplay: Endpoint = {
     }
     const start = Date.parse(session.startTime)
     const { docs } = await req.payload.find({
-      collection: 'chat-messages',
+      collection: slugs.chatMessages,
       where: {
         and: [
           { event: { equals: grant.eventId } },

@@ -7,6 +7,7 @@ import { json } from '../../../lib/http'
 import { idOf } from '../../../services/bookableEvent'
 import { agendaSession, findAgendaSessions } from '../../../services/program/agenda'
 import { findVisibleSession } from '../../../services/program/sessions'
+import { slugs } from '../../../plugin/settings'
 
 const starBodySchema = z.object({ remind: z.boolean().optional() }).strict()
 
@@ -44,7 +45,7 @@ function requireUser(req: PayloadRequest) {
 async function findStar(req: PayloadRequest, sessionId: number) {
   const user = requireUser(req)
   const { docs } = await req.payload.find({
-    collection: 'session-stars',
+    collection: slugs.sessionStars,
     where: { and: [{ user: { equals: user.id } }, { session: { equals: sessionId } }] },
     depth: 0,
     limit: 1,
@@ -68,7 +69,7 @@ export const starSession: Endpoint = {
       ? remind === undefined
         ? existing
         : await req.payload.update({
-            collection: 'session-stars',
+            collection: slugs.sessionStars,
             id: existing.id,
             data: { remind },
             depth: 0,
@@ -77,7 +78,7 @@ export const starSession: Endpoint = {
             req,
           })
       : await req.payload.create({
-          collection: 'session-stars',
+          collection: slugs.sessionStars,
           data: { session: session.id, user: user.id, event: idOf(session.event)!, remind },
           depth: 0,
           overrideAccess: false,
@@ -98,7 +99,7 @@ export const unstarSession: Endpoint = {
     const existing = await findStar(req, session.id)
     if (existing) {
       await req.payload.delete({
-        collection: 'session-stars',
+        collection: slugs.sessionStars,
         id: existing.id,
         overrideAccess: false,
         user,
@@ -119,7 +120,7 @@ export const starredSessions: Endpoint = {
     const where: Where[] = [{ user: { equals: user.id } }]
     if (Number.isInteger(event) && event > 0) where.push({ event: { equals: event } })
     const { docs: stars } = await req.payload.find({
-      collection: 'session-stars',
+      collection: slugs.sessionStars,
       where: { and: where },
       depth: 0,
       limit: 0,

@@ -11,6 +11,7 @@ import {
 } from '../../../services/streamAccess'
 import { parseStreamSource } from '../../../services/streamSource'
 import { signStreamToken } from '../../../services/streamToken'
+import { slugs } from '../../../plugin/settings'
 
 const sourceOf = (address: string | null | undefined) =>
   address ? parseStreamSource(address) : null
@@ -39,7 +40,7 @@ export const sessionStream: Endpoint = {
         : null
     const recording = runsIt || state === 'ended' ? sourceOf(session.recordingUrl) : null
     const { docs: materials } = await req.payload.find({
-      collection: 'media',
+      collection: slugs.media,
       where: {
         and: [
           { id: { in: (session.materials ?? []).map((media) => idOf(media)!) } },

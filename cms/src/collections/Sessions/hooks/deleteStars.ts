@@ -1,9 +1,10 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
+import { slugs } from '../../../plugin/settings'
 
 /** A removed session leaves no stars behind (they would point at nothing in feeds and lists). */
 export const deleteStars: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await req.payload.db.deleteMany({
-    collection: 'session-stars',
+    collection: slugs.sessionStars,
     where: { session: { equals: id } },
     req,
   })

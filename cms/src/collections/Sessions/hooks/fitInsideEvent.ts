@@ -5,6 +5,7 @@ import { formatInZone } from '../../../fields/zonedTime'
 import { RequestError } from '../../../lib/errors'
 import type { Session } from '../../../payload-types'
 import { endsAt, idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * A session lies inside its event's span and ends after it starts (400 naming the field). It
@@ -21,7 +22,7 @@ export const fitInsideEvent: CollectionBeforeChangeHook<Session> = async ({
   const endTime = data.endTime ?? originalDoc?.endTime
   if (eventId === undefined || !startTime || !endTime) return data
   const event = await req.payload
-    .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
     .catch(() => null)
   if (!event) return data
   const start = new Date(startTime)

@@ -4,6 +4,7 @@ import { isTimeZone } from '../../../fields/timezone'
 import { fromWallTime, WALL_TIME } from '../../../fields/zonedTime'
 import type { Session } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * A wall-clock time with no offset ("2027-10-31T09:00") is read in the session's event's zone,
@@ -21,7 +22,7 @@ export const readWallTimeInEventZone: FieldHook<Session> = async ({
     eventId === undefined
       ? null
       : await req.payload
-          .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+          .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
           .catch(() => null)
   const zone = isTimeZone(event?.timezone) ? event.timezone : 'UTC'
   return fromWallTime(value, zone)?.toISOString() ?? value

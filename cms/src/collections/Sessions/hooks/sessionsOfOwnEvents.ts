@@ -5,6 +5,7 @@ import { PROGRAM_ERROR } from '../../../contract/program'
 import { RequestError } from '../../../lib/errors'
 import type { Session } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { slugs } from '../../../plugin/settings'
 
 /** Only an event's organizer (or an admin) puts sessions into it, on create and on every move. */
 export const sessionsOfOwnEvents: CollectionBeforeChangeHook<Session> = async ({
@@ -19,7 +20,7 @@ export const sessionsOfOwnEvents: CollectionBeforeChangeHook<Session> = async ({
     eventId === undefined
       ? null
       : await req.payload
-          .findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req })
+          .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
           .catch(() => null)
   if (!event || idOf(event.organizer) !== user.id) {
     throw new RequestError('Sessions can only be added to events you organize.', 403, {

@@ -1,11 +1,12 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
 import { checkRole } from '../../../access/checkRole'
+import { slugs } from '../../../plugin/settings'
 
 /** Ids of the speakers of sessions in published events: the public ones. */
 export async function publicSpeakerIds(req: PayloadRequest): Promise<number[]> {
   const { docs } = await req.payload.find({
-    collection: 'sessions',
+    collection: slugs.sessions,
     where: { 'event.status': { equals: 'published' } },
     select: { speakers: true },
     depth: 0,

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { RequestError } from '../../../lib/errors'
 import { json } from '../../../lib/http'
 import { agendaSession, findAgendaSessions, speakerCard } from '../../../services/program/agenda'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * GET /api/speakers/by-slug/:slug: a speaker's profile and their sessions in published events,
@@ -13,7 +14,7 @@ export const speakerBySlug: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const { docs } = await req.payload.find({
-      collection: 'speakers',
+      collection: slugs.speakers,
       where: { slug: { equals: String(req.routeParams?.slug ?? '') } },
       depth: 1,
       limit: 1,

@@ -1,6 +1,7 @@
 import type { CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 
 import { RequestError } from '../../../lib/errors'
+import { slugs } from '../../../plugin/settings'
 
 export const USER_HAS_PAYMENTS = 'USER_HAS_PAYMENTS'
 export const USER_ORGANIZES_EVENTS = 'USER_ORGANIZES_EVENTS'
@@ -8,17 +9,17 @@ export const USER_HAS_MODERATION_HISTORY = 'USER_HAS_MODERATION_HISTORY'
 
 const count = async (
   req: PayloadRequest,
-  collection: 'events' | 'payments' | 'chat-moderation-actions',
+  collection: typeof slugs.events | typeof slugs.payments | typeof slugs.chatModerationActions,
   where: Where,
 ) => (await req.payload.count({ collection, where, overrideAccess: true, req })).totalDocs
 
 /** Records that must outlive the account: deleting it is refused with the reason (409). */
 async function refuseIfKept(req: PayloadRequest, userId: number | string): Promise<void> {
   const events =
-    (await count(req, 'events', { organizer: { equals: userId } })) +
+    (await count(req, slugs.events, { organizer: { equals: userId } })) +
     (
       await req.payload.countVersions({
-        collection: 'events',
+        collection: slugs.events,
         where: { 'version.organizer': { equals: userId } },
         overrideAccess: true,
         req,
@@ -33,7 +34,7 @@ async function refuseIfKept(req: PayloadRequest, userId: number | string): Promi
   }
   // Money that moved stays on the books (receipts, refunds, accounting).
   if (
-    (await count(req, 'payments', {
+    (await count(req, slugs.payments, {
       and: [{ user: { equals: userId } }, { status: { in: ['succeeded', 'refunded'] } }],
     })) > 0
   ) {
@@ -43,7 +44,7 @@ async function refuseIfKept(req: PayloadRequest, userId: number | string): Promi
       { code: USER_HAS_PAYMENTS },
     )
   }
-  if ((await count(req, 'chat-moderation-actions', { actor: { equals: userId } })) > 0) {
+  if ((await count(req, slugs.chatModerationActions, { actor: { equals: userId } })) > 0) {
     throw new RequestError(
       'This person has moderated chats: the moderation log must be kept. Disable the account instead.',
       409,
@@ -62,18 +63,18 @@ export const deleteOwnRecords: CollectionBeforeDeleteHook = async ({ id, req }) 
   await refuseIfKept(req, id)
   const mine = { user: { equals: id } }
   // Through Payload, so their hooks run: votes recount others' questions, messages take their votes.
-  for (const collection of ['chat-votes', 'chat-messages'] as const) {
+  for (const collection of [slugs.chatVotes, slugs.chatMessages]) {
     await req.payload.delete({ collection, where: mine, overrideAccess: true, req })
   }
   for (const collection of [
-    'payments',
-    'registrations',
-    'attendance',
-    'email-deliveries',
-    'email-opt-outs',
-    'session-stars',
-    'calendar-feeds',
-  ] as const) {
+    slugs.payments,
+    slugs.registrations,
+    slugs.attendance,
+    slugs.emailDeliveries,
+    slugs.emailOptOuts,
+    slugs.sessionStars,
+    slugs.calendarFeeds,
+  ]) {
     await req.payload.db.deleteMany({ collection, where: mine, req })
   }
 }

@@ -4,6 +4,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeLoginHook } from 'paylo
 
 import { RequestError } from '../../../lib/errors'
 import type { User } from '../../../payload-types'
+import { sessionsTable } from '../../../services/tables'
 
 export const refuseDisabledLogin: CollectionBeforeLoginHook<User> = ({ user }) => {
   if (user.disabled) {
@@ -21,6 +22,6 @@ export const endSessionsOfDisabled: CollectionAfterChangeHook<User> = async ({
   if (!doc.disabled || previousDoc?.disabled) return doc
   const adapter = req.payload.db as unknown as PostgresAdapter
   const db = adapter.sessions?.[String(await req.transactionID)]?.db ?? adapter.drizzle
-  await db.execute(sql`DELETE FROM users_sessions WHERE _parent_id = ${doc.id}`)
+  await db.execute(sql`DELETE FROM ${sessionsTable()} WHERE _parent_id = ${doc.id}`)
   return doc
 }

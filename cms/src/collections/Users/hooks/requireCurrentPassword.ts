@@ -7,6 +7,7 @@ import { AUTH_ERROR } from '../../../contract/auth'
 import { RequestError } from '../../../lib/errors'
 import { countLoginAttempt, forgetFailures } from '../../../lib/loginThrottle'
 import type { User } from '../../../payload-types'
+import { slugs } from '../../../plugin/settings'
 
 const pbkdf2 = promisify(crypto.pbkdf2)
 
@@ -17,7 +18,7 @@ const CURRENT_PREFIX = 'pbkdf2-sha256-v1:'
 async function isPassword(req: PayloadRequest, userId: number, password: string) {
   // The adapter's raw row: the only read that includes the hash and salt.
   const row = (await req.payload.db.findOne({
-    collection: 'users',
+    collection: slugs.users,
     where: { id: { equals: userId } },
     req,
   })) as { hash?: unknown; salt?: unknown } | null
@@ -52,7 +53,7 @@ export const requireCurrentPassword: CollectionBeforeValidateHook<User> = async 
     const value = (rest as Record<string, unknown>)[field]
     if (value !== undefined && value !== null && typeof value !== 'string') {
       throw new ValidationError({
-        collection: 'users',
+        collection: slugs.users,
         errors: [{ path: field, message: 'Must be text.' }],
       })
     }

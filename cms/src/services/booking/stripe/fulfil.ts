@@ -10,6 +10,7 @@ import { lockSeatCounter, seatsTaken } from '../seats'
 import { HOLDS } from '../transitions'
 import { recordEvent, type Outcome } from './record'
 import { logMismatch, matchSession } from './session'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * Confirms the registration a matching, paid Checkout session paid for. Money no seat wants (a
@@ -49,7 +50,7 @@ async function settle(
   const paid = { stripePaymentId: intent, paidAt: new Date().toISOString() }
   const setPayment = (status: 'succeeded' | 'failed') =>
     req.payload.update({
-      collection: 'payments',
+      collection: slugs.payments,
       id: payment.id,
       data: { ...paid, status },
       overrideAccess: true,
@@ -64,7 +65,7 @@ async function settle(
   if (payment.status === 'failed' || registration.status === 'confirmed') return giveBack()
 
   const event = await req.payload.findByID({
-    collection: 'events',
+    collection: slugs.events,
     id: idOf(registration.event)!,
     depth: 0,
     overrideAccess: true,
@@ -85,7 +86,7 @@ async function settle(
     const other = await findPayment(req, previous)
     if (other.status === 'pending') {
       await req.payload.update({
-        collection: 'payments',
+        collection: slugs.payments,
         id: other.id,
         data: { status: 'failed' },
         overrideAccess: true,

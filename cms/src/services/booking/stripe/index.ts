@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
-import { env } from '../../../env'
 import { RequestError } from '../../../lib/errors'
 import { stripe } from '../../stripe'
 import { asyncPaymentFailed } from './asyncPaymentFailed'
@@ -10,6 +9,7 @@ import { checkoutCompleted } from './checkoutCompleted'
 import { checkoutExpired } from './checkoutExpired'
 import { recordEvent, type Outcome, type StripeEventHandler } from './record'
 import { refundUpdated } from './refundUpdated'
+import { settings, slugs } from '../../../plugin/settings'
 
 export type { Outcome } from './record'
 
@@ -23,7 +23,7 @@ export function verifyWebhook(rawBody: string, signature: string | null): Stripe
     return stripe().webhooks.constructEvent(
       rawBody,
       signature,
-      env.STRIPE_WEBHOOK_SECRET,
+      settings.stripe.webhookSecret,
       WEBHOOK_TOLERANCE_SECONDS,
     )
   } catch {
@@ -50,7 +50,7 @@ export async function handleStripeEvent(
   event: Stripe.Event,
 ): Promise<Outcome> {
   const seen = await req.payload.count({
-    collection: 'stripe-events',
+    collection: slugs.stripeEvents,
     where: { stripeEventId: { equals: event.id } },
     overrideAccess: true,
   })

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
+import { slugs } from '../../../plugin/settings'
 
 /** What a webhook did: `refunded` = money arrived that no seat wanted, and went back. */
 export type Outcome = 'duplicate' | 'fulfilled' | 'failed' | 'refunded' | 'ignored'
@@ -9,7 +10,7 @@ export type StripeEventHandler = (req: PayloadRequest, event: Stripe.Event) => P
 /** Records the event as handled; inside the handler's transaction, beside its effect. */
 export async function recordEvent(req: PayloadRequest, event: Stripe.Event): Promise<void> {
   await req.payload.create({
-    collection: 'stripe-events',
+    collection: slugs.stripeEvents,
     data: { stripeEventId: event.id, type: event.type },
     overrideAccess: true,
     req,

@@ -2,6 +2,7 @@ import type Stripe from 'stripe'
 
 import { inTransaction } from '../../transaction'
 import { recordEvent, type StripeEventHandler } from './record'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * A refund changed at Stripe. One that failed or was cancelled means the money did not go back:
@@ -11,7 +12,7 @@ export const refundUpdated: StripeEventHandler = async (req, event) => {
   const refund = event.data.object as Stripe.Refund
   return inTransaction(req, async () => {
     const { docs } = await req.payload.find({
-      collection: 'payments',
+      collection: slugs.payments,
       where: { refundId: { equals: refund.id } },
       limit: 1,
       depth: 0,
@@ -23,7 +24,7 @@ export const refundUpdated: StripeEventHandler = async (req, event) => {
     const didFail = refund.status === 'failed' || refund.status === 'canceled'
     if (payment?.status === 'refunded' && didFail) {
       await req.payload.update({
-        collection: 'payments',
+        collection: slugs.payments,
         id: payment.id,
         data: { status: 'succeeded', refundId: null, refundedAt: null },
         overrideAccess: true,

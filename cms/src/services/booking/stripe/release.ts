@@ -8,6 +8,7 @@ import { lockRegistration, moveRegistration } from '../registrations'
 import { offerFreeSeats } from '../waitlist'
 import { recordEvent, type Outcome } from './record'
 import { logMismatch, matchSession } from './session'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * A Checkout session ended unpaid (expired, or its delayed payment failed), as Stripe itself
@@ -35,7 +36,7 @@ export async function releaseSession(
       return 'duplicate'
     }
     await req.payload.update({
-      collection: 'payments',
+      collection: slugs.payments,
       id: payment.id,
       data: { status: 'failed' },
       overrideAccess: true,
@@ -43,7 +44,7 @@ export async function releaseSession(
     })
     if (registration.status === 'pending' && idOf(registration.payment) === payment.id) {
       const seatEvent = await req.payload.findByID({
-        collection: 'events',
+        collection: slugs.events,
         id: idOf(registration.event)!,
         depth: 0,
         overrideAccess: true,

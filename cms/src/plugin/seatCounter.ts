@@ -1,0 +1,21 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { table } from '../services/tables'
+
+type Drizzle = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+
+/**
+ * The booking module's seat counter (services/booking/seats.ts) lives outside Payload's schema, so
+ * no generated migration creates it. A host on migrations calls this from one of its own (see
+ * docs/plugin.md); a host that lets Payload push its schema in development gets it at start-up.
+ */
+export async function createSeatCounter(payload: Payload, db?: Drizzle): Promise<void> {
+  const adapter = payload.db as unknown as { push?: boolean; drizzle: Drizzle }
+  if (!db && (adapter.push === false || process.env.NODE_ENV === 'production')) return
+  await (db ?? adapter.drizzle).execute(sql`
+    CREATE TABLE IF NOT EXISTS "event_seat_counts" (
+      "event_id" integer PRIMARY KEY NOT NULL REFERENCES ${table('events')}("id") ON DELETE cascade,
+      "taken" integer DEFAULT 0 NOT NULL CHECK ("taken" >= 0)
+    )`)
+}
