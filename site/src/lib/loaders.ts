@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Cache, CacheOptions } from './cache'
 import { CmsError, type CmsClient } from './cms'
 import { cmsEventQuery, type DiscoveryFilters } from './discovery'
+import { agendaSchema, sessionSchema, speakerSchema, type Agenda, type Speaker } from './program'
 import {
   availabilitySchema,
   categorySchema,
@@ -34,6 +35,22 @@ const SEATS: Omit<CacheOptions, 'tags'> = { ttl: 5 * SECOND, staleWhileRevalidat
 const eventList = paginatedSchema(eventSchema)
 const categoryList = paginatedSchema(categorySchema)
 const pageList = paginatedSchema(pageSchema)
+const speakerList = paginatedSchema(speakerSchema)
+const speakerSessionList = paginatedSchema(
+  sessionSchema.extend({
+    event: z.union([
+      z.object({ id: z.number(), slug: z.string(), title: z.string() }).loose(),
+      z.number(),
+    ]),
+  }),
+)
+export type SpeakerSession = z.infer<typeof speakerSessionList>['docs'][number]
+/** Sessions move during a conference: a missed purge must not keep an old time for long. */
+const PROGRAM: Omit<CacheOptions, 'tags'> = {
+  ttl: MINUTE,
+  staleWhileRevalidate: MINUTE,
+  staleIfError: 24 * 60 * MINUTE,
+}
 const sitemapList = paginatedSchema(z.object({ slug: z.string(), updatedAt: z.string() }).loose())
 
 export type PublicLoaders = ReturnType<typeof createPublicLoaders>
@@ -112,6 +129,54 @@ export function createPublicLoaders({
           return null
         }
       })
+    },
+
+    /** The public program of an event (no stream addresses); null when it has none to show. */
+    getAgenda(eventId: number): Promise<Agenda | null> {
+      return cache.get(
+        `agenda:${eventId}`,
+        { ...PROGRAM, tags: ['sessions', 'speakers', `agenda:${eventId}`] },
+        async () => {
+          try {
+            return (await cms.request(`/api/events/${eventId}/agenda`, agendaSchema)).data
+          } catch (error) {
+            if (error instanceof CmsError && error.status === 404) return null
+            throw error
+          }
+        },
+      )
+    },
+
+    getSpeaker(slug: string): Promise<Speaker | null> {
+      return cache.get(
+        `speaker:${slug}`,
+        { ...PROGRAM, tags: ['speakers', `speaker:${slug}`] },
+        async () => {
+          const { data } = await cms.request('/api/speakers', speakerList, {
+            query: { 'where[slug][equals]': slug, limit: 1, depth: 1 },
+          })
+          return data.docs[0] ?? null
+        },
+      )
+    },
+
+    /** The published sessions a speaker appears in, each with its event. */
+    speakerSessions(speakerId: number): Promise<SpeakerSession[]> {
+      return cache.get(
+        `speaker-sessions:${speakerId}`,
+        { ...PROGRAM, tags: ['sessions', 'speakers'] },
+        async () => {
+          const { data } = await cms.request('/api/sessions', speakerSessionList, {
+            query: {
+              'where[speakers][in]': speakerId,
+              limit: 100,
+              depth: 1,
+              sort: 'startTime',
+            },
+          })
+          return data.docs
+        },
+      )
     },
 
     getPage(slug: string): Promise<CmsPage | null> {
