@@ -79,9 +79,9 @@ export function zoneLabel(date: Date, timeZone: string, locale = LOCALE): string
 
 /**
  * How a time reads in a zone: `short` on cards, `long` for "your time", `date` for receipts,
- * `clock` for a session in an agenda ("09:30 CET").
+ * `clock` for a session in an agenda ("09:30 CET"), `hm` for the end of its span ("10:15").
  */
-export type TimeStyle = 'short' | 'long' | 'date' | 'clock'
+export type TimeStyle = 'short' | 'long' | 'date' | 'clock' | 'hm'
 
 /**
  * One instant written for one zone. The server writes it in the event's zone; a small script
@@ -90,14 +90,14 @@ export type TimeStyle = 'short' | 'long' | 'date' | 'clock'
 export function formatTime(style: TimeStyle, iso: string, timeZone: string, locale = LOCALE) {
   if (style === 'short') return formatShort(iso, timeZone, locale)
   const date = new Date(iso)
-  if (style === 'clock') {
+  if (style === 'clock' || style === 'hm') {
     const clock = dateFormat(locale, {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
       timeZone,
     }).format(date)
-    return `${clock} ${zoneLabel(date, timeZone, locale)}`
+    return style === 'hm' ? clock : `${clock} ${zoneLabel(date, timeZone, locale)}`
   }
   if (style === 'date') {
     return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(

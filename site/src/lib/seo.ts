@@ -1,5 +1,6 @@
 import { endTime, priceAsDecimal } from './format'
-import { sessionSpeakers, sortSessions, type Session } from './program'
+import { sessionSpeakers, type Session } from './program'
+import { sortSessions } from './schedule'
 import type { Availability, CmsEvent } from './schemas'
 
 /** schema.org Event for an online event, for search engines' rich results. */

@@ -9,8 +9,8 @@ import {
   nowAndNext,
   sortSessions,
   trackFilter,
-  type Session,
-} from './program'
+  type ScheduledSession,
+} from './schedule'
 
 let nextId = 1
 function session(
@@ -18,7 +18,7 @@ function session(
   endTime: string,
   track: string | null,
   title = `S${nextId}`,
-): Session {
+): ScheduledSession {
   return { id: nextId++, title, startTime, endTime, track, kind: track ? 'talk' : 'break' }
 }
 
