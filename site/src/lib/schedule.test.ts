@@ -9,6 +9,7 @@ import {
   nowAndNext,
   sortSessions,
   trackFilter,
+  withSessionMarkers,
   type ScheduledSession,
 } from './schedule'
 
@@ -147,5 +148,31 @@ describe('ordering and filters', () => {
     expect(trackFilter('Room B', ['Main stage', 'Room B'])).toBe('Room B')
     expect(trackFilter('Nowhere', ['Main stage', 'Room B'])).toBe(null)
     expect(trackFilter(null, ['Main stage'])).toBe(null)
+  })
+})
+
+describe('withSessionMarkers: one chat, read session by session', () => {
+  const first = session('2026-06-10T09:00:00Z', '2026-06-10T09:30:00Z', 'Main stage', 'First')
+  const second = session('2026-06-10T09:30:00Z', '2026-06-10T10:00:00Z', 'Main stage', 'Second')
+  const line = (sentAt: string) => ({ sentAt })
+
+  it('marks where each session starts in the chat, and nothing outside sessions', () => {
+    const items = withSessionMarkers(
+      [
+        line('2026-06-10T08:55:00Z'),
+        line('2026-06-10T09:01:00Z'),
+        line('2026-06-10T09:29:59Z'),
+        line('2026-06-10T09:30:00Z'),
+      ],
+      [first, second],
+    )
+    expect(items.map((item) => (item.kind === 'marker' ? item.session.title : 'line'))).toEqual([
+      'line',
+      'First',
+      'line',
+      'line',
+      'Second',
+      'line',
+    ])
   })
 })

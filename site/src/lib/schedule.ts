@@ -172,3 +172,30 @@ export function isRunning(session: ScheduledSession, now: Date): boolean {
 export function trackFilter(value: string | null, tracks: readonly string[]): string | null {
   return value && tracks.includes(value) ? value : null
 }
+
+/** The session running at an instant, among sessions of one track (none in a gap). */
+export function sessionAt<T extends ScheduledSession>(
+  sessions: readonly T[],
+  iso: string,
+): T | null {
+  return sessions.find((session) => isRunning(session, new Date(iso))) ?? null
+}
+
+/**
+ * Chat lines with a marker before the first line of each session, so an event's one chat
+ * reads session by session. Lines outside any session get no marker.
+ */
+export function withSessionMarkers<M extends { sentAt: string }, T extends ScheduledSession>(
+  messages: readonly M[],
+  sessions: readonly T[],
+): ({ kind: 'message'; message: M } | { kind: 'marker'; session: T })[] {
+  const items: ({ kind: 'message'; message: M } | { kind: 'marker'; session: T })[] = []
+  let previous: T | null = null
+  for (const message of messages) {
+    const session = sessionAt(sessions, message.sentAt)
+    if (session && session !== previous) items.push({ kind: 'marker', session })
+    previous = session
+    items.push({ kind: 'message', message })
+  }
+  return items
+}
