@@ -7,6 +7,7 @@ import { expect, test, type Browser } from '@playwright/test'
 import pg from 'pg'
 
 import { localEnv } from '../../scripts/lib/localEnv.ts'
+import { attendee, conference, MINUTE, password, twoDays } from './programFixtures.ts'
 import { PROXIED_SIGNUP_LIMIT } from './proxyStack.ts'
 import {
   CADDY_ROOT_CERT,
@@ -163,6 +164,36 @@ test('over HTTPS a newcomer signs up, registers, chats, cancels and logs out; th
   await page.getByRole('button', { name: 'Log in' }).click()
   await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible()
   expect(page.url()).toBe(`${PROXY_URL}/account`)
+})
+
+test('over HTTPS a registrant stars a session with the plain form and finds it in My agenda', async ({
+  browser,
+}) => {
+  const { event } = await conference({
+    startsIn: 3 * 24 * 60 * MINUTE,
+    minutes: 2 * 24 * 60,
+    sessions: twoDays,
+  })
+  const reggie = await attendee(event.id)
+  const { context, page } = await logInThroughForm(
+    browser,
+    reggie.email,
+    password,
+    `/events/${event.slug}/agenda`,
+  )
+  await page.getByRole('button', { name: 'Star Scaling chat' }).click()
+  await expect(page.getByRole('button', { name: 'Starred Scaling chat' })).toBeVisible()
+  expect(new URL(page.url()).protocol).toBe('https:')
+  await page.goto('/account/agenda')
+  await expect(page.getByRole('heading', { level: 3, name: 'Scaling chat' })).toBeVisible()
+  // The feed address is the public https origin, never an internal one.
+  if (await page.getByRole('button', { name: 'Create my calendar feed' }).isVisible()) {
+    await page.getByRole('button', { name: 'Create my calendar feed' }).click()
+  }
+  expect(await page.getByLabel('Your feed address').inputValue()).toMatch(
+    new RegExp(`^webcal://localhost:${PROXY_PORT}/`),
+  )
+  await context.close()
 })
 
 test('a form posted from another site is refused, through the proxy as without it', async ({
