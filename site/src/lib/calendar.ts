@@ -55,36 +55,3 @@ export function googleCalendarUrl(event: CalendarEvent, eventUrl: string): strin
   })
   return `https://calendar.google.com/calendar/render?${params.toString()}`
 }
-
-/** An .ics file for one session of an event, in UTC like the event's own. */
-export function sessionIcs(
-  session: { id: number; title: string; startTime: string; endTime: string; track?: string | null },
-  event: { title: string; timezone: string },
-  sessionUrl: string,
-): string {
-  const minutes = Math.max(
-    1,
-    Math.round((Date.parse(session.endTime) - Date.parse(session.startTime)) / 60_000),
-  )
-  const { error, value } = createEvent({
-    uid: `session-${session.id}@event-portal`,
-    productId: 'event-portal/site',
-    title: `${session.title} — ${event.title}`,
-    description: [
-      session.track ? `Track: ${session.track}.` : null,
-      `Time zone of the event: ${event.timezone}.`,
-      sessionUrl,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
-    start: Date.parse(session.startTime),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    duration: { minutes },
-    url: sessionUrl,
-    location: 'Online',
-    status: 'CONFIRMED',
-  })
-  if (error || !value) throw new Error('Could not create the calendar file.')
-  return value
-}

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Cache, CacheOptions } from './cache'
 import { CmsError, type CmsClient } from './cms'
 import { cmsEventQuery, type DiscoveryFilters } from './discovery'
-import { agendaSchema, sessionSchema, speakerSchema, type Agenda, type Speaker } from './program'
+import { agendaSchema, speakerPageSchema, type Agenda, type SpeakerPage } from './program'
 import {
   availabilitySchema,
   categorySchema,
@@ -35,16 +35,6 @@ const SEATS: Omit<CacheOptions, 'tags'> = { ttl: 5 * SECOND, staleWhileRevalidat
 const eventList = paginatedSchema(eventSchema)
 const categoryList = paginatedSchema(categorySchema)
 const pageList = paginatedSchema(pageSchema)
-const speakerList = paginatedSchema(speakerSchema)
-const speakerSessionList = paginatedSchema(
-  sessionSchema.extend({
-    event: z.union([
-      z.object({ id: z.number(), slug: z.string(), title: z.string() }).loose(),
-      z.number(),
-    ]),
-  }),
-)
-export type SpeakerSession = z.infer<typeof speakerSessionList>['docs'][number]
 /** Sessions move during a conference: a missed purge must not keep an old time for long. */
 const PROGRAM: Omit<CacheOptions, 'tags'> = {
   ttl: MINUTE,
@@ -147,34 +137,23 @@ export function createPublicLoaders({
       )
     },
 
-    getSpeaker(slug: string): Promise<Speaker | null> {
+    /** A speaker with their sessions of published events; null for no such speaker. */
+    getSpeaker(slug: string): Promise<SpeakerPage | null> {
       return cache.get(
         `speaker:${slug}`,
-        { ...PROGRAM, tags: ['speakers', `speaker:${slug}`] },
+        { ...PROGRAM, tags: ['sessions', 'speakers', `speaker:${slug}`] },
         async () => {
-          const { data } = await cms.request('/api/speakers', speakerList, {
-            query: { 'where[slug][equals]': slug, limit: 1, depth: 1 },
-          })
-          return data.docs[0] ?? null
-        },
-      )
-    },
-
-    /** The published sessions a speaker appears in, each with its event. */
-    speakerSessions(speakerId: number): Promise<SpeakerSession[]> {
-      return cache.get(
-        `speaker-sessions:${speakerId}`,
-        { ...PROGRAM, tags: ['sessions', 'speakers'] },
-        async () => {
-          const { data } = await cms.request('/api/sessions', speakerSessionList, {
-            query: {
-              'where[speakers][in]': speakerId,
-              limit: 100,
-              depth: 1,
-              sort: 'startTime',
-            },
-          })
-          return data.docs
+          try {
+            return (
+              await cms.request(
+                `/api/speakers/by-slug/${encodeURIComponent(slug)}`,
+                speakerPageSchema,
+              )
+            ).data
+          } catch (error) {
+            if (error instanceof CmsError && error.status === 404) return null
+            throw error
+          }
         },
       )
     },

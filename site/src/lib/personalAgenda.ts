@@ -1,52 +1,60 @@
 import { z } from 'zod'
 
 import type { CmsClient } from './cms'
-import { sessionSchema, streamSessionSchema } from './program'
-import { streamAccessSchema } from './schemas'
+import { sessionSchema, sessionStreamSchema, type SessionStream } from './program'
 
-/** A starred session with the event it belongs to, as /account/agenda lists it. */
-export const starredSessionSchema = sessionSchema.extend({
-  event: z.object({ id: z.number(), slug: z.string(), title: z.string(), timezone: z.string() }),
-})
+/** A starred session (across events), as /account/agenda lists it. */
+export const starredSessionSchema = sessionSchema.extend({ remind: z.boolean().nullish() })
 export type StarredSession = z.infer<typeof starredSessionSchema>
 
-const myAgendaSchema = z.object({ sessions: z.array(starredSessionSchema) })
-const starSchema = z.object({ session: z.number(), starred: z.boolean() })
-/** The private calendar feed: its https address (webcal:// is the same with another scheme). */
-const feedSchema = z.object({ url: z.string().nullable() })
-export type CalendarFeed = z.infer<typeof feedSchema>
-
-/** GET /api/sessions/:id/stream: the event's stream answer, for one session. */
-export const sessionStreamSchema = streamAccessSchema.extend({ session: streamSessionSchema })
-export type SessionStream = z.infer<typeof sessionStreamSchema>
+const starredListSchema = z.object({ sessions: z.array(starredSessionSchema) })
+const starSchema = z.object({
+  session: z.number(),
+  starred: z.boolean(),
+  remind: z.boolean().nullish(),
+})
+/** The private calendar feed; null when the person has none (or turned it off). */
+const feedSchema = z.object({
+  feed: z.object({ url: z.string(), webcalUrl: z.string(), createdAt: z.string() }).nullable(),
+})
+export type CalendarFeed = z.infer<typeof feedSchema>['feed']
 
 /** A registrant's own program: stars and the private feed. Personal, so never cached. */
 export function createPersonalAgendaApi(cms: CmsClient) {
   return {
-    async starred(token: string): Promise<StarredSession[]> {
-      return (await cms.request('/api/agenda/me', myAgendaSchema, { token })).data.sessions
+    async starred(token: string, eventId?: number): Promise<StarredSession[]> {
+      return (
+        await cms.request('/api/sessions/starred', starredListSchema, {
+          token,
+          query: { event: eventId },
+        })
+      ).data.sessions
     },
 
-    async star(sessionId: number, starred: boolean, token: string) {
+    /** Stars (optionally with the email 10 minutes before) or unstars a session. */
+    async star(sessionId: number, change: { starred: boolean; remind?: boolean }, token: string) {
       return (
         await cms.request(`/api/sessions/${sessionId}/star`, starSchema, {
-          method: starred ? 'POST' : 'DELETE',
+          method: change.starred ? 'POST' : 'DELETE',
+          body: change.starred ? { remind: change.remind ?? false } : undefined,
           token,
         })
       ).data
     },
 
     async feed(token: string): Promise<CalendarFeed> {
-      return (await cms.request('/api/agenda/feed', feedSchema, { token })).data
+      return (await cms.request('/api/agenda-feed', feedSchema, { token })).data.feed
     },
 
-    /** A new secret address; the old one stops working. */
+    /** A new secret address; any previous one stops working. */
     async rotateFeed(token: string): Promise<CalendarFeed> {
-      return (await cms.request('/api/agenda/feed', feedSchema, { method: 'POST', token })).data
+      return (await cms.request('/api/agenda-feed', feedSchema, { method: 'POST', token })).data
+        .feed
     },
 
     async revokeFeed(token: string): Promise<CalendarFeed> {
-      return (await cms.request('/api/agenda/feed', feedSchema, { method: 'DELETE', token })).data
+      return (await cms.request('/api/agenda-feed', feedSchema, { method: 'DELETE', token })).data
+        .feed
     },
 
     async sessionStream(sessionId: number, token: string): Promise<SessionStream> {
@@ -55,9 +63,4 @@ export function createPersonalAgendaApi(cms: CmsClient) {
       ).data
     },
   }
-}
-
-/** The feed's address for calendar apps: webcal:// makes them subscribe instead of download. */
-export function webcalUrl(httpsUrl: string): string {
-  return httpsUrl.replace(/^https?:\/\//, 'webcal://')
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 import { sortSessions } from './schedule'
-import { mediaSchema, richTextSchema } from './schemas'
+import { richTextSchema, streamAccessSchema, streamSourceSchema } from './schemas'
+
+// The program as cms serves it (docs/program.md): sessions, speakers, session streams.
 
 /** A speaker as the agenda and /speakers pages show them (never an email or anything private). */
 export const speakerSchema = z.object({
@@ -10,51 +12,66 @@ export const speakerSchema = z.object({
   slug: z.string(),
   title: z.string().nullish(),
   company: z.string().nullish(),
-  bio: richTextSchema.nullish(),
-  photo: z.union([mediaSchema, z.number()]).nullish(),
-  links: z.array(z.object({ label: z.string().nullish(), url: z.string() }).loose()).nullish(),
+  photo: z.object({ url: z.string(), alt: z.string().nullish() }).nullish(),
 })
 export type Speaker = z.infer<typeof speakerSchema>
 
-export const SESSION_KINDS = ['keynote', 'talk', 'workshop', 'panel', 'break'] as const
+/** GET /api/speakers/by-slug/:slug adds the bio (plain text) and links. */
+export const speakerProfileSchema = speakerSchema.extend({
+  bio: z.string().nullish(),
+  links: z.array(z.object({ label: z.string().nullish(), url: z.string() })).nullish(),
+})
 
-/** One session of GET /api/events/:id/agenda: public, so no stream address in it. */
+/** One session of the public agenda: never a stream address. */
 export const sessionSchema = z.object({
   id: z.number(),
+  event: z.object({ id: z.number(), title: z.string(), slug: z.string() }),
   title: z.string(),
   description: richTextSchema.nullish(),
   startTime: z.string(),
   endTime: z.string(),
-  /** Empty for a session every track shares (a break, an opening keynote). */
-  track: z.string().nullish(),
+  /** The event's IANA zone. */
+  timezone: z.string(),
+  track: z.string(),
   kind: z.string(),
   order: z.number().nullish(),
-  speakers: z.array(z.union([speakerSchema, z.number()])).nullish(),
+  speakers: z.array(speakerSchema),
+  hasOwnStream: z.boolean().nullish(),
   hasRecording: z.boolean().nullish(),
 })
 export type Session = z.infer<typeof sessionSchema>
 
 export const agendaSchema = z.object({
-  event: z.number(),
-  timezone: z.string(),
+  event: z.object({ id: z.number(), slug: z.string(), timezone: z.string() }).loose(),
+  /** Each track once, in the order of its first session. */
   tracks: z.array(z.string()),
   sessions: z.array(sessionSchema),
 })
 export type Agenda = z.infer<typeof agendaSchema>
 
-export function sessionSpeakers(session: Session): Speaker[] {
-  return (session.speakers ?? []).filter((item): item is Speaker => typeof item === 'object')
+export const speakerPageSchema = z.object({
+  speaker: speakerProfileSchema,
+  sessions: z.array(sessionSchema),
+})
+export type SpeakerPage = z.infer<typeof speakerPageSchema>
+
+export function sessionSpeakers(session: Pick<Session, 'speakers'>): Speaker[] {
+  return session.speakers
 }
 
-/** The session a stream answer is for, with its state of its own. */
-export const streamSessionSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  startTime: z.string(),
-  endTime: z.string(),
-  track: z.string().nullish(),
+/** GET /api/sessions/:id/stream: gated like the event's stream, for one session. */
+export const sessionStreamSchema = z.object({
+  session: z.number(),
+  event: z.number(),
   state: z.enum(['upcoming', 'live', 'ended']),
+  /** What to play now: the recording once the session ended, else its live stream. */
+  source: streamSourceSchema.nullable(),
+  materials: streamAccessSchema.shape.materials,
+  /** The event's stream token: good for the session's replay and attendance. */
+  token: z.string(),
+  tokenExpiresAt: z.string(),
 })
+export type SessionStream = z.infer<typeof sessionStreamSchema>
 
 /** Every speaker of the sessions once, in order of first appearance. */
 export function speakersOf(sessions: readonly Session[]): Speaker[] {

@@ -176,3 +176,18 @@ describe('withSessionMarkers: one chat, read session by session', () => {
     ])
   })
 })
+
+describe('breaks are for everyone', () => {
+  it('a break filed under one track spans every column and pauses every track', () => {
+    const talk = session('2026-06-10T09:00:00Z', '2026-06-10T10:00:00Z', 'Room B', 'Talk')
+    const coffee = {
+      ...session('2026-06-10T10:00:00Z', '2026-06-10T10:30:00Z', 'Main stage', 'Coffee'),
+      kind: 'break',
+    }
+    const other = session('2026-06-10T09:00:00Z', '2026-06-10T10:00:00Z', 'Main stage', 'Other')
+    const [day] = agendaGrid([talk, coffee, other], 'UTC', ['Main stage', 'Room B'])
+    expect(day!.cells.find((cell) => cell.session.title === 'Coffee')!.column).toEqual([1, 3])
+    const roomB = nowAndNext([talk, coffee, other], 'Room B', new Date('2026-06-10T10:10:00Z'))
+    expect(roomB.current?.title).toBe('Coffee')
+  })
+})

@@ -6,13 +6,20 @@ export type ScheduledSession = {
   title: string
   startTime: string
   endTime: string
-  /** Empty for a session every track shares (a break, an opening keynote). */
   track?: string | null
   kind: string
   order?: number | null
 }
 
 const ms = (iso: string) => Date.parse(iso)
+
+/**
+ * A break is for everyone: it spans every track in the grid and pauses every track's player.
+ * (A session without a track is shared too.)
+ */
+export function isShared(session: ScheduledSession): boolean {
+  return !session.track || session.kind === 'break'
+}
 
 /** Sessions by start, then by the organizer's order, then by track. */
 export function sortSessions<T extends ScheduledSession>(sessions: readonly T[]): T[] {
@@ -94,7 +101,7 @@ export function agendaGrid<T extends ScheduledSession>(
   return [...byDay.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, daySessions]) => {
-      const present = new Set(daySessions.map((s) => s.track).filter((t): t is string => !!t))
+      const present = new Set(daySessions.filter((s) => !isShared(s)).map((s) => s.track as string))
       const tracks = [
         ...trackOrder.filter((track) => present.has(track)),
         ...[...present].filter((track) => !trackOrder.includes(track)).sort(),
@@ -108,7 +115,7 @@ export function agendaGrid<T extends ScheduledSession>(
       const rowOf = (iso: string) => times.indexOf(ms(iso)) + 1
       const width = Math.max(tracks.length, 1)
       const cells = daySessions.map((session): GridCell<T> => {
-        const index = session.track ? tracks.indexOf(session.track) : -1
+        const index = isShared(session) ? -1 : tracks.indexOf(session.track as string)
         return {
           session,
           column: index === -1 ? [1, width + 1] : [index + 1, index + 2],
@@ -124,7 +131,7 @@ export function sessionsOfTrack<T extends ScheduledSession>(
   sessions: readonly T[],
   track: string | null,
 ) {
-  return sortSessions(sessions.filter((s) => !track || !s.track || s.track === track))
+  return sortSessions(sessions.filter((s) => !track || isShared(s) || s.track === track))
 }
 
 export type NowAndNext<T extends ScheduledSession> = { current: T | null; next: T | null }

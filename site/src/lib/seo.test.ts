@@ -19,8 +19,13 @@ const event: CmsEvent = {
 }
 const ada = { id: 1, name: 'Ada Lovelace', slug: 'ada-lovelace' }
 const grace = { id: 2, name: 'Grace Hopper', slug: 'grace-hopper' }
+const inEvent = {
+  event: { id: 7, title: 'Program Conf', slug: 'program-conf' },
+  timezone: 'Europe/Berlin',
+}
 const sessions: Session[] = [
   {
+    ...inEvent,
     id: 12,
     title: 'Scaling chat',
     startTime: '2026-06-10T09:00:00Z',
@@ -30,19 +35,22 @@ const sessions: Session[] = [
     speakers: [grace],
   },
   {
+    ...inEvent,
     id: 11,
     title: 'Opening keynote',
     startTime: '2026-06-10T07:00:00Z',
     endTime: '2026-06-10T08:00:00Z',
-    track: null,
+    track: 'Main stage',
     kind: 'keynote',
     speakers: [ada, grace],
   },
   {
+    ...inEvent,
     id: 13,
     title: 'Lunch',
     startTime: '2026-06-10T11:00:00Z',
     endTime: '2026-06-10T12:00:00Z',
+    track: 'Main stage',
     kind: 'break',
     speakers: [],
   },

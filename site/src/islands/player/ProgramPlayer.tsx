@@ -73,7 +73,13 @@ export default function ProgramPlayer({
           setPlaying({ sessionId: currentId, error: message })
           return
         }
-        setPlaying({ sessionId: currentId, source: body.source ?? null })
+        const source = body.source ?? null
+        // The same stream (sessions playing the event's) keeps playing: no reload, no gap.
+        setPlaying((previous) =>
+          previous && 'source' in previous && previous.source?.url === source?.url
+            ? { sessionId: currentId, source: previous.source }
+            : { sessionId: currentId, source },
+        )
       })
       .catch(() => {
         if (!controller.signal.aborted) {
@@ -83,7 +89,12 @@ export default function ProgramPlayer({
     return () => controller.abort()
   }, [currentId, current?.kind])
 
-  const shown = playing && playing.sessionId === currentId ? playing : null
+  // While the next session's grant loads, the stream playing stays on screen.
+  const isPlayable = current !== null && current.kind !== 'break'
+  const shown =
+    playing && isPlayable && (playing.sessionId === currentId || 'source' in playing)
+      ? playing
+      : null
   return (
     <section className="program-player" aria-label="Program">
       {tracks.length > 1 && (
@@ -111,14 +122,14 @@ export default function ProgramPlayer({
         )}
       </div>
       {current && current.kind === 'break' && <p className="notice">{current.title}: back soon.</p>}
-      {current && current.kind !== 'break' && !shown && <p>Loading the session’s stream…</p>}
+      {isPlayable && !shown && <p>Loading the session’s stream…</p>}
       {shown && 'error' in shown && <p className="notice error">{shown.error}</p>}
       {shown && 'source' in shown && !shown.source && (
         <p className="notice">The organizer has not added this session’s stream yet.</p>
       )}
       {current && shown && 'source' in shown && shown.source && (
         <Player
-          key={current.id}
+          key={shown.source.url}
           eventId={eventId}
           title={current.title}
           source={shown.source}

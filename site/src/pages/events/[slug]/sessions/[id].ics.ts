@@ -1,25 +1,15 @@
 import type { APIRoute } from 'astro'
 
-import { sessionIcs } from '../../../../lib/calendar'
-import { idParam } from '../../../../lib/relay'
-import { absoluteUrl, content } from '../../../../lib/site'
+import { idParam, relayToCms } from '../../../../lib/relay'
 
-/** One session in a calendar file, from the public agenda. */
+/** One session as a calendar file: cms writes it, like the entries of the private feed. */
 export const GET: APIRoute = async ({ params }) => {
   const id = idParam(params.id)
-  const event = await content.getEvent(params.slug ?? '')
-  const agenda = event && id !== null ? await content.getAgenda(event.id) : null
-  const session = agenda?.sessions.find((item) => item.id === id)
-  if (!event || !session) return new Response('No such session.', { status: 404 })
-  const ics = sessionIcs(
-    session,
-    event,
-    absoluteUrl(`/events/${event.slug}/sessions/${session.id}`),
-  )
-  return new Response(ics, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${event.slug}-session-${session.id}.ics"`,
-    },
-  })
+  if (id === null) return new Response('No such session.', { status: 404 })
+  const response = await relayToCms(`/api/sessions/${id}/calendar.ics`)
+  if (!response.ok) return new Response('No such session.', { status: response.status })
+  // Saved under a name that says what it is, whatever cms calls it.
+  const headers = new Headers(response.headers)
+  headers.set('Content-Disposition', `attachment; filename="${params.slug}-session-${id}.ics"`)
+  return new Response(response.body, { status: 200, headers })
 }

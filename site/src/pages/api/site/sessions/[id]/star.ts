@@ -18,7 +18,8 @@ function refusalPage(message: string, status: number, back: string): Response {
 }
 
 /**
- * Stars or unstars a session for the signed-in registrant (cms decides who may). A form post
+ * Stars or unstars a session for the signed-in registrant (cms decides who may), with or
+ * without the reminder email 10 minutes before (`remind`). A form post
  * (no JavaScript needed) goes back to the page it came from; a JSON call gets JSON.
  */
 export const POST: APIRoute = async ({ params, request, locals, redirect }) => {
@@ -38,8 +39,9 @@ export const POST: APIRoute = async ({ params, request, locals, redirect }) => {
     return json({ error: 'Log in to star sessions.', code: 'LOGIN_REQUIRED' }, 401)
   }
   const starred = input.starred === true || input.starred === 'true'
+  const remind = input.remind === true || input.remind === 'true'
   try {
-    const result = await program.star(id, starred, locals.token)
+    const result = await program.star(id, { starred, remind }, locals.token)
     cache.purgeTags([PAGE_TAG])
     return isForm ? redirect(`${back}#session-${id}`, 303) : json(result)
   } catch (error) {
