@@ -128,6 +128,12 @@ test('a registrant stars two sessions, sees them in order in My agenda, download
   await expect(starred).toHaveText(['Scaling chat', 'Day two talk'])
   await expectAccessible(page)
 
+  // The reminder email is asked for per session.
+  await page.getByRole('button', { name: 'Email me 10 minutes before for Scaling chat' }).click()
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Scaling chat' }).getByText('Email reminder on'),
+  ).toBeVisible()
+
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Download .ics for Scaling chat' }).click()
   const ics = await streamText(await (await download).createReadStream())
