@@ -70,6 +70,10 @@ export interface Config {
     users: User;
     categories: Category;
     events: Event;
+    sessions: Session;
+    speakers: Speaker;
+    'session-stars': SessionStar;
+    'calendar-feeds': CalendarFeed;
     registrations: Registration;
     payments: Payment;
     'chat-messages': ChatMessage;
@@ -88,11 +92,19 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    events: {
+      sessions: 'sessions';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    sessions: SessionsSelect<false> | SessionsSelect<true>;
+    speakers: SpeakersSelect<false> | SpeakersSelect<true>;
+    'session-stars': SessionStarsSelect<false> | SessionStarsSelect<true>;
+    'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
@@ -262,6 +274,14 @@ export interface Event {
   rejectionReason?: string | null;
   organizer: number | User;
   category?: (number | null) | Category;
+  /**
+   * Sessions of this event, in the event’s time zone. Open one to edit or duplicate it.
+   */
+  sessions?: {
+    docs?: (number | Session)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   reviewedBy?: (number | null) | User;
   reviewedAt?: string | null;
   endTime?: string | null;
@@ -302,6 +322,124 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * The program of an event. Times are entered and shown in the event’s time zone.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions".
+ */
+export interface Session {
+  id: number;
+  event: number | Event;
+  title: string;
+  startTime: string;
+  endTime: string;
+  /**
+   * The room or stage, e.g. "Main stage", "Room B".
+   */
+  track: string;
+  kind: 'keynote' | 'talk' | 'workshop' | 'panel' | 'break';
+  /**
+   * Sessions starting together are listed lowest first.
+   */
+  order?: number | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  speakers?: (number | Speaker)[] | null;
+  /**
+   * Optional: this session's own live stream; empty plays the event's. Use a YouTube or Vimeo link, an HLS playlist (.m3u8) or a video file (.mp4, .webm).
+   */
+  streamUrl?: string | null;
+  /**
+   * After the session: its recording, for registrants.
+   */
+  recordingUrl?: string | null;
+  /**
+   * Attendee materials of the event (upload them to Media first).
+   */
+  materials?: (number | Media)[] | null;
+  timezone?: string | null;
+  sequence?: number | null;
+  speakerClashes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Speakers appear on the agenda of every published event they speak at.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "speakers".
+ */
+export interface Speaker {
+  id: number;
+  name: string;
+  /**
+   * Filled from the name when left empty.
+   */
+  slug: string;
+  title?: string | null;
+  company?: string | null;
+  bio?: string | null;
+  photo?: (number | null) | Media;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "session-stars".
+ */
+export interface SessionStar {
+  id: number;
+  user: number | User;
+  session: number | Session;
+  event: number | Event;
+  /**
+   * Email 10 minutes before the session starts.
+   */
+  remind?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds".
+ */
+export interface CalendarFeed {
+  id: number;
+  user: number | User;
+  token: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Attendees cancel; the row is kept for the record.
@@ -354,6 +492,10 @@ export interface ChatMessage {
   id: number;
   event: number | Event;
   user: number | User;
+  /**
+   * The session a question was asked in (of the same event).
+   */
+  session?: (number | null) | Session;
   /**
    * The author’s name when posting, shown in the chat.
    */
@@ -581,6 +723,22 @@ export interface PayloadLockedDocument {
         value: number | Event;
       } | null)
     | ({
+        relationTo: 'sessions';
+        value: number | Session;
+      } | null)
+    | ({
+        relationTo: 'speakers';
+        value: number | Speaker;
+      } | null)
+    | ({
+        relationTo: 'session-stars';
+        value: number | SessionStar;
+      } | null)
+    | ({
+        relationTo: 'calendar-feeds';
+        value: number | CalendarFeed;
+      } | null)
+    | ({
         relationTo: 'registrations';
         value: number | Registration;
       } | null)
@@ -733,10 +891,78 @@ export interface EventsSelect<T extends boolean = true> {
   rejectionReason?: T;
   organizer?: T;
   category?: T;
+  sessions?: T;
   reviewedBy?: T;
   reviewedAt?: T;
   endTime?: T;
   hasRecording?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions_select".
+ */
+export interface SessionsSelect<T extends boolean = true> {
+  event?: T;
+  title?: T;
+  startTime?: T;
+  endTime?: T;
+  track?: T;
+  kind?: T;
+  order?: T;
+  description?: T;
+  speakers?: T;
+  streamUrl?: T;
+  recordingUrl?: T;
+  materials?: T;
+  timezone?: T;
+  sequence?: T;
+  speakerClashes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "speakers_select".
+ */
+export interface SpeakersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  title?: T;
+  company?: T;
+  bio?: T;
+  photo?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "session-stars_select".
+ */
+export interface SessionStarsSelect<T extends boolean = true> {
+  user?: T;
+  session?: T;
+  event?: T;
+  remind?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds_select".
+ */
+export interface CalendarFeedsSelect<T extends boolean = true> {
+  user?: T;
+  token?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -780,6 +1006,7 @@ export interface PaymentsSelect<T extends boolean = true> {
 export interface ChatMessagesSelect<T extends boolean = true> {
   event?: T;
   user?: T;
+  session?: T;
   authorName?: T;
   message?: T;
   clientId?: T;

@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Attendance } from './collections/Attendance'
+import { agendaFeedEndpoints, CalendarFeeds } from './collections/CalendarFeeds'
 import { Campaigns } from './collections/Campaigns'
 import { Categories } from './collections/Categories'
 import { ChatMessages } from './collections/ChatMessages'
@@ -20,6 +21,9 @@ import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Payments } from './collections/Payments'
 import { Registrations } from './collections/Registrations'
+import { SessionStars } from './collections/SessionStars'
+import { Sessions } from './collections/Sessions'
+import { Speakers } from './collections/Speakers'
 import { StripeEvents } from './collections/StripeEvents'
 import { Users } from './collections/Users'
 import { placeInNav } from './admin/navigation'
@@ -65,6 +69,10 @@ export default buildConfig({
     Users,
     Categories,
     Events,
+    Sessions,
+    Speakers,
+    SessionStars,
+    CalendarFeeds,
     Registrations,
     Payments,
     ChatMessages,
@@ -92,6 +100,7 @@ export default buildConfig({
     queueStatus,
     queueRetry,
     moderate,
+    ...agendaFeedEndpoints,
   ],
   editor: lexicalEditor(),
   email: queuedEmailAdapter,

@@ -12,6 +12,8 @@ type Place = { group: string; isAdminOnly?: boolean }
  */
 const PLACES: Record<string, Place> = {
   events: { group: 'Events' },
+  sessions: { group: 'Events' },
+  speakers: { group: 'Events' },
   campaigns: { group: 'Events' },
   media: { group: 'Events' },
   categories: { group: 'Events', isAdminOnly: true },
@@ -24,6 +26,8 @@ const PLACES: Record<string, Place> = {
   'chat-votes': { group: 'Internal records', isAdminOnly: true },
   'chat-moderation-actions': { group: 'Internal records', isAdminOnly: true },
   attendance: { group: 'Internal records', isAdminOnly: true },
+  'session-stars': { group: 'Internal records', isAdminOnly: true },
+  'calendar-feeds': { group: 'Internal records', isAdminOnly: true },
   'email-deliveries': { group: 'Internal records', isAdminOnly: true },
   'email-opt-outs': { group: 'Internal records', isAdminOnly: true },
   'stripe-events': { group: 'Internal records', isAdminOnly: true },

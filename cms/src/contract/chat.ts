@@ -14,6 +14,8 @@ export const CHAT_ERROR = {
   ownQuestion: 'CHAT_OWN_QUESTION_VOTE',
   /** A moderation entry or report names a message posted in another event. */
   messageNotInEvent: 'CHAT_MESSAGE_NOT_IN_EVENT',
+  /** A question names a session of another event (400, path `session`). */
+  sessionNotInEvent: 'CHAT_SESSION_NOT_IN_EVENT',
 } as const
 
 export type ChatErrorCode = (typeof CHAT_ERROR)[keyof typeof CHAT_ERROR]

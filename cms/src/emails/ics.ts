@@ -12,17 +12,17 @@ export type CalendarEvent = {
   method?: 'REQUEST' | 'CANCEL'
 }
 
-const utcStamp = (date: Date): string =>
+export const utcStamp = (date: Date): string =>
   date
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '')
 
-const escapeText = (value: string): string =>
+export const escapeText = (value: string): string =>
   value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
 
 /** Lines longer than 75 octets are folded with CRLF + space, as the RFC requires. */
-function fold(line: string): string {
+export function fold(line: string): string {
   const bytes = Buffer.from(line, 'utf8')
   if (bytes.length <= 75) return line
   const parts: string[] = []

@@ -163,6 +163,30 @@ export function eventReminderEmail(p: {
   }
 }
 
+export function sessionReminderEmail(p: {
+  name: string
+  session: string
+  event: EventSummary
+  when: string
+  url: string
+}): EmailContent {
+  return {
+    subject: `Starting in 10 minutes: ${p.session}`,
+    element: (
+      <EmailLayout
+        preview={`${p.session} starts in 10 minutes`}
+        heading="Starting in 10 minutes"
+        action={{ label: 'Watch the session', href: p.url }}
+      >
+        <P>Hi {p.name},</P>
+        <P>
+          <strong>{p.session}</strong>, which you starred in {p.event.title}, starts {p.when}.
+        </P>
+      </EmailLayout>
+    ),
+  }
+}
+
 export function eventCancelledEmail(p: { name: string; event: EventSummary }): EmailContent {
   return {
     subject: `Event cancelled: ${p.event.title}`,

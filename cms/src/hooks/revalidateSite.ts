@@ -19,6 +19,8 @@ const tagsFor: Record<string, (doc: AnyDoc) => string[]> = {
   pages: (doc) => ['pages', `page:${String(doc.slug)}`],
   categories: () => ['categories', 'events'],
   registrations: (doc) => [`seats:${String(idOf(doc.event))}`],
+  sessions: (doc) => [`agenda:${String(idOf(doc.event))}`, 'speakers'],
+  speakers: (doc) => ['speakers', `speaker:${String(doc.slug)}`],
   // Globals: the slug is the tag.
   navigation: () => ['navigation'],
 }

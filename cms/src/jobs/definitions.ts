@@ -16,6 +16,8 @@ export const jobSchemas = {
     /** The start time the reminder was scheduled for; a stale reminder (start moved) is dropped. */
     startTime: z.iso.datetime(),
   }),
+  /** Emails the people who starred a session and asked for a reminder, 10 minutes before it. */
+  'session-reminder': z.object({ sessionId: id, startTime: z.iso.datetime() }),
   'event-cancelled': z.object({ eventId: id }),
   /** Refunds every payer of a cancelled event and cancels their registrations. */
   'event-refunds': z.object({ eventId: id }),
@@ -58,6 +60,8 @@ export function defaultJobId<N extends JobName>(name: N, data: JobData<N>): stri
       return `reminder:${String(d.registrationId)}:${String(d.window)}:${Date.parse(String(d.startTime))}`
     case 'event-awaiting-review':
       return `${name}:${String(d.eventId)}:${Date.parse(String(d.submittedAt))}`
+    case 'session-reminder':
+      return `${name}:${String(d.sessionId)}:${Date.parse(String(d.startTime))}`
     case 'event-rescheduled':
       return `${name}:${String(d.eventId)}:${Date.parse(String(d.startTime))}`
     case 'campaign-batch':

@@ -6,6 +6,7 @@ import { moderatedEvents } from './access/moderatedEvents'
 import { postToJoinedEvents } from './access/postToJoinedEvents'
 import { readChat } from './access/readChat'
 import { enforceChatRules } from './hooks/enforceChatRules'
+import { sessionOfSameEvent } from './hooks/sessionOfSameEvent'
 import { keepWordsIntact } from './hooks/keepWordsIntact'
 import { deleteVotesOfMessage } from './hooks/deleteVotes'
 import { stampAuthor } from './hooks/stampAuthor'
@@ -22,7 +23,7 @@ export const ChatMessages: CollectionConfig = {
   },
   // Rules first: a refused message costs no more work; the stamps come after the immutability check.
   hooks: {
-    beforeChange: [enforceChatRules, keepWordsIntact, stampAuthor, stampOffset],
+    beforeChange: [enforceChatRules, keepWordsIntact, sessionOfSameEvent, stampAuthor, stampOffset],
     beforeDelete: [deleteVotesOfMessage],
   },
   indexes: [
@@ -38,6 +39,13 @@ export const ChatMessages: CollectionConfig = {
       relationTo: 'users',
       required: true,
       index: true,
+    },
+    {
+      name: 'session',
+      type: 'relationship',
+      relationTo: 'sessions',
+      index: true,
+      admin: { description: 'The session a question was asked in (of the same event).' },
     },
     {
       name: 'authorName',

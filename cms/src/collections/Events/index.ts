@@ -13,6 +13,8 @@ import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hook
 import { eventOwnerField } from './access/eventOwnerField'
 import { deletableEvents, ownEvents, ownEventVersions } from './access/ownEvents'
 import { readEvents } from './access/readEvents'
+import { eventAgenda } from './endpoints/agenda'
+import { agendaImport } from './endpoints/agendaImport'
 import { eventAttendance } from './endpoints/attendance'
 import { eventAttendees } from './endpoints/attendees'
 import { eventAvailability } from './endpoints/eventAvailability'
@@ -27,6 +29,7 @@ import { deleteEventRecords } from './hooks/deleteEventRecords'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
 import { extractDescriptionText } from './hooks/extractDescriptionText'
+import { keepSessionsInZone } from './hooks/keepSessionsInZone'
 import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
 import { forgetEventInChat, publishEventToChat } from './hooks/publishEventToChat'
 import { offerRaisedCapacity } from './hooks/offerRaisedCapacity'
@@ -68,6 +71,8 @@ export const Events: CollectionConfig = {
     eventReplay,
     eventAttendees,
     eventChatAccess,
+    eventAgenda,
+    agendaImport,
   ],
   hooks: {
     beforeOperation: [applyListFilters],
@@ -83,6 +88,7 @@ export const Events: CollectionConfig = {
       enqueueEventEmails,
       publishEventToChat,
       offerRaisedCapacity,
+      keepSessionsInZone,
     ],
     beforeDelete: [deleteEventRecords],
     afterDelete: [revalidateSiteAfterDelete, forgetEventInChat],
@@ -217,6 +223,21 @@ export const Events: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'category', type: 'relationship', relationTo: 'categories', index: true },
+    {
+      name: 'sessions',
+      label: 'Program',
+      type: 'join',
+      collection: 'sessions',
+      on: 'event',
+      defaultSort: 'startTime',
+      defaultLimit: 50,
+      admin: {
+        defaultColumns: ['title', 'startTime', 'endTime', 'track', 'kind', 'order'],
+        description:
+          'Sessions of this event, in the event’s time zone. Open one to edit or duplicate it.',
+      },
+    },
+
     {
       name: 'reviewedBy',
       type: 'relationship',

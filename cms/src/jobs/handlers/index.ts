@@ -16,6 +16,7 @@ import { paymentReceipt } from './paymentReceipt'
 import { paymentRefunded } from './paymentRefunded'
 import { registrationCancelled } from './registrationCancelled'
 import { registrationConfirmed } from './registrationConfirmed'
+import { sessionReminder } from './sessionReminder'
 import { sweepMissedEmails } from './sweepMissedEmails'
 import { waitlistJoined } from './waitlistJoined'
 import { waitlistPromoted } from './waitlistPromoted'
@@ -30,6 +31,7 @@ export const handlers: { [N in JobName]: JobHandler<N> } = {
   'payment-receipt': paymentReceipt,
   'payment-refunded': paymentRefunded,
   'event-reminder': eventReminder,
+  'session-reminder': sessionReminder,
   'event-cancelled': eventCancelled,
   'event-refunds': eventRefunds,
   'expire-holds': expireHolds,

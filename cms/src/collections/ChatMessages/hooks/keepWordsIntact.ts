@@ -7,6 +7,7 @@ import type { ChatMessage } from '../../../payload-types'
 /** What a person said, who said it, where and when: fixed once posted, for everyone. */
 const IMMUTABLE_FIELDS = [
   'event',
+  'session',
   'user',
   'authorName',
   'message',

@@ -33,7 +33,13 @@ export const deleteEventRecords: CollectionBeforeDeleteHook = async ({ id, req }
     overrideAccess: true,
     req,
   })
-  for (const collection of ['chat-moderation-actions', 'campaigns', 'attendance'] as const) {
+  for (const collection of [
+    'chat-moderation-actions',
+    'campaigns',
+    'attendance',
+    'session-stars',
+    'sessions',
+  ] as const) {
     await req.payload.db.deleteMany({ collection, where: ofEvent, req })
   }
 }
