@@ -23,7 +23,6 @@ export async function cms<T = any>(method: string, route: string, body?: unknown
 }
 
 const unique = (name: string) => `${name} ${Date.now()}-${counter++}`
-export const at = (ms: number) => new Date(Date.now() + ms).toISOString()
 export const MINUTE = 60_000
 
 export async function person(name: string) {
@@ -57,6 +56,9 @@ export async function conference({
   sessions: (speakers: number[]) => SessionInput[]
 }) {
   const admin = await adminToken()
+  // One origin for every time of the conference, so sessions entered together start together.
+  const origin = Date.now()
+  const at = (ms: number) => new Date(origin + ms).toISOString()
   const title = unique('Program Conf')
   const { doc: event } = await cms<{ doc: { id: number; slug: string } }>(
     'POST',
