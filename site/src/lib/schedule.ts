@@ -11,6 +11,20 @@ export type ScheduledSession = {
   order?: number | null
 }
 
+/**
+ * The session the program player shows now, kept on the page for the chat island (another
+ * island, hydrated in any order), so questions go to the session being watched.
+ */
+export function setWatchedSession(sessionId: number | null): void {
+  if (sessionId === null) delete document.documentElement.dataset.watchedSession
+  else document.documentElement.dataset.watchedSession = String(sessionId)
+}
+
+export function watchedSession(): number | null {
+  const value = Number(document.documentElement.dataset.watchedSession)
+  return Number.isInteger(value) && value > 0 ? value : null
+}
+
 const ms = (iso: string) => Date.parse(iso)
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 
 import type { AckError, ChatMessage } from '@event-portal/realtime/events'
 
-import { withSessionMarkers, type ScheduledSession } from '../../lib/schedule'
+import { watchedSession, withSessionMarkers, type ScheduledSession } from '../../lib/schedule'
 import { useChat, type ConnectionState } from './useChat'
 
 type Props = {
@@ -290,7 +290,7 @@ export default function ChatIsland({ realtimeUrl, eventId, viewer, sessions = []
           maxLength={state.settings?.maxLength ?? 1000}
           hint={limitHint(state.settings, state.mutedUntil, isModerator)}
           onSend={async (text) => {
-            const error = await send(text, 'question')
+            const error = await send(text, 'question', watchedSession())
             report(error, error ? undefined : 'Question sent.')
             return error === null
           }}

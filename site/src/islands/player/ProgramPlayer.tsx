@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react'
 
 import { formatTime } from '../../lib/format'
-import { msUntilNextBoundary, nowAndNext, type ScheduledSession } from '../../lib/schedule'
+import {
+  msUntilNextBoundary,
+  nowAndNext,
+  setWatchedSession,
+  type ScheduledSession,
+} from '../../lib/schedule'
 import type { StreamSource } from '../../lib/schemas'
 import Player from './Player'
 
@@ -26,9 +31,6 @@ function when(iso: string, eventZone: string): string {
   const local = formatTime('clock', iso, visitorZone)
   return visitorZone === eventZone ? local : `${local} (${formatTime('clock', iso, eventZone)})`
 }
-
-/** Session changes are announced to the chat island (its questions go to the session). */
-export const SESSION_CHANGE = 'program:session'
 
 /**
  * The live player of a program: plays the session running now on the chosen track and moves
@@ -57,7 +59,7 @@ export default function ProgramPlayer({
 
   const currentId = current?.id ?? null
   useEffect(() => {
-    window.dispatchEvent(new CustomEvent(SESSION_CHANGE, { detail: { sessionId: currentId } }))
+    setWatchedSession(currentId)
     if (currentId === null || current?.kind === 'break') return
     const controller = new AbortController()
     fetch(`/api/site/sessions/${currentId}/stream`, { signal: controller.signal })
