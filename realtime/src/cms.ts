@@ -26,6 +26,7 @@ const messageDocSchema = z.object({
   id: z.number(),
   event: idOf,
   user: idOf,
+  session: idOf.nullish(),
   authorName: z.string().nullish(),
   message: z.string(),
   kind: z.enum(['chat', 'question']),
@@ -41,6 +42,7 @@ const messageDocSchema = z.object({
 const toChatMessage = (doc: z.infer<typeof messageDocSchema>): ChatMessage => ({
   id: doc.id,
   eventId: doc.event,
+  sessionId: doc.session ?? null,
   kind: doc.kind,
   text: doc.message,
   author: { id: doc.user, name: doc.authorName ?? 'Attendee' },
@@ -160,6 +162,7 @@ export function createCmsClient(
         message: string
         kind: 'chat' | 'question'
         clientId?: string
+        session?: number
       },
     ): Promise<ChatMessage> {
       const body = await request('POST', '/chat-messages', token, {

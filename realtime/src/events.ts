@@ -27,6 +27,8 @@ export type ChatUser = { id: number; name: string; role: 'user' | 'organizer' | 
 export type ChatMessage = {
   id: number
   eventId: number
+  /** The session a question was asked in, if any. */
+  sessionId: number | null
   kind: 'chat' | 'question'
   text: string
   author: { id: number; name: string }
@@ -71,7 +73,7 @@ export type ClientToServerEvents = {
     ack: AckCallback<HistoryPage>,
   ) => void
   'qa:ask': (
-    payload: { eventId: number; text: string; clientId?: string },
+    payload: { eventId: number; text: string; clientId?: string; sessionId?: number },
     ack: AckCallback<ChatMessage>,
   ) => void
   'qa:upvote': (

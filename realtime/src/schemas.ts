@@ -24,6 +24,10 @@ export const postSchema = z.object({
 })
 export type PostInput = z.infer<typeof postSchema>
 
+/** A question may name the session it is asked in (cms checks it is one of the event's). */
+export const askSchema = postSchema.extend({ sessionId: z.number().int().positive().optional() })
+export type AskInput = z.infer<typeof askSchema>
+
 export const messageRefSchema = z.object({
   eventId: eventIdSchema,
   messageId: z.number().int().positive(),

@@ -7,6 +7,7 @@ import { demoCategories } from './categories'
 import { demoEvents } from './events'
 import { coverImage } from './images'
 import { paragraphs } from './lexical'
+import { PROGRAM_DEMO_TITLE, seedProgramDemo } from './program'
 import { seedStreamingDemo } from './streaming'
 import { demoUsers } from './users'
 
@@ -100,6 +101,24 @@ export async function seed(payload: Payload): Promise<void> {
     live: events[demoEvents.findIndex((event) => event.demoVideo === 'live')]!,
     recorded: events[demoEvents.findIndex((event) => event.demoVideo === 'recording')]!,
     attendees: attendees.map((attendee) => users.get(attendee.email)!),
+  })
+
+  const programCover = await payload.create({
+    collection: 'media',
+    data: { alt: `Cover for ${PROGRAM_DEMO_TITLE}`, kind: 'image' },
+    file: {
+      data: await coverImage(PROGRAM_DEMO_TITLE, '#2563eb'),
+      mimetype: 'image/png',
+      name: 'devconf-live-two-days-two-tracks.png',
+      size: 0,
+    },
+  })
+  await seedProgramDemo(payload, {
+    organizer: users.get('olivia@example.com')!,
+    attendees: attendees.map((attendee) => users.get(attendee.email)!),
+    category: categories.get('technology')!,
+    image: programCover,
+    demoVideoUrl,
   })
 
   await payload.create({

@@ -5,7 +5,7 @@ import { CmsRequestError } from '../cms.ts'
 import type { ChatMessage, ErrorCode } from '../events.ts'
 import { ChatError, type HandlerContext, requireJoined } from '../handler.ts'
 import { eventRoom } from '../rooms.ts'
-import type { PostInput } from '../schemas.ts'
+import type { AskInput } from '../schemas.ts'
 
 // cms's refusal codes (cms/src/contract/chat.ts) and the ack codes they become.
 const REFUSALS: Record<string, ErrorCode> = {
@@ -14,6 +14,7 @@ const REFUSALS: Record<string, ErrorCode> = {
   CHAT_RATE_LIMITED: 'RATE_LIMITED',
   CHAT_SLOW_MODE: 'SLOW_MODE',
   CHAT_NOT_OPEN: 'NOT_OPEN',
+  CHAT_SESSION_NOT_IN_EVENT: 'INVALID_INPUT',
 }
 
 const refusalSchema = z.object({
@@ -44,7 +45,7 @@ function chatRefusal(error: CmsRequestError): ChatError | null {
  */
 export async function postMessage(
   context: HandlerContext,
-  { eventId, text, clientId }: PostInput,
+  { eventId, text, clientId, sessionId }: AskInput,
   kind: ChatMessage['kind'],
 ): Promise<ChatMessage> {
   const { io, socket, deps } = context
@@ -60,6 +61,7 @@ export async function postMessage(
       message: text,
       kind,
       clientId,
+      ...(sessionId === undefined ? {} : { session: sessionId }),
     })
   } catch (error) {
     if (!(error instanceof CmsRequestError)) throw error

@@ -1,8 +1,8 @@
 import { postMessage } from '../chat/post.ts'
 import { defineHandler } from '../handler.ts'
-import { postSchema } from '../schemas.ts'
+import { askSchema } from '../schemas.ts'
 
-/** qa:ask: a question for the speakers, stored before it is acknowledged. */
-export const ask = defineHandler(postSchema, (input, context) =>
+/** qa:ask: a question for the speakers (in a session, if named), stored before it is acknowledged. */
+export const ask = defineHandler(askSchema, (input, context) =>
   postMessage(context, input, 'question'),
 )

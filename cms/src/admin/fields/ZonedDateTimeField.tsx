@@ -1,7 +1,7 @@
 'use client'
 
 import { FieldDescription, FieldError, FieldLabel, useField, useFormFields } from '@payloadcms/ui'
-import type { DateFieldClientComponent } from 'payload'
+import type { DateFieldClientComponent, DateFieldClientProps } from 'payload'
 import { useEffect, useState } from 'react'
 
 import { isTimeZone } from '../../fields/timezone'
@@ -13,16 +13,23 @@ import { siblingPath } from './siblingPath'
  * whatever zone the browser is in. The form keeps the instant (UTC); changing the zone keeps the
  * typed time and moves the instant, as an organizer who picks "18:00, Berlin" expects.
  */
-export const ZonedDateTimeField: DateFieldClientComponent = ({
+export const ZonedDateTimeField: DateFieldClientComponent = (props) => {
+  const zoneValue = useFormFields(
+    ([fields]) => fields[siblingPath(props.path ?? props.field.name, 'timezone')]?.value,
+  )
+  return <ZonedDateTimeInput {...props} zone={isTimeZone(zoneValue) ? zoneValue : 'UTC'} />
+}
+
+/** The date and time input itself, for the wall clock in `zone`. */
+export function ZonedDateTimeInput({
   field,
   path: pathFromProps,
   readOnly,
-}) => {
+  zone,
+}: DateFieldClientProps & { zone: string }) {
   const { path, value, setValue, showError, disabled } = useField<string>({
     potentiallyStalePath: pathFromProps,
   })
-  const zoneValue = useFormFields(([fields]) => fields[siblingPath(path, 'timezone')]?.value)
-  const zone = isTimeZone(zoneValue) ? zoneValue : 'UTC'
   const [wall, setWall] = useState(() => (value ? toWallTime(value, zone) : ''))
 
   // A new zone keeps the typed time and moves the instant.

@@ -38,7 +38,7 @@ const sessionTime = (name: 'startTime' | 'endTime', label: string): DateField =>
   hooks: { beforeValidate: [readWallTimeInEventZone] },
   admin: {
     components: {
-      Field: '/admin/fields/ZonedDateTimeField#ZonedDateTimeField',
+      Field: '/admin/fields/EventZonedDateTimeField#EventZonedDateTimeField',
       Cell: '/admin/fields/ZonedDateCell#ZonedDateCell',
     },
   },
@@ -74,6 +74,11 @@ export const Sessions: CollectionConfig = {
     afterDelete: [revalidateSiteAfterDelete],
   },
   fields: [
+    {
+      name: 'speakerClashWarning',
+      type: 'ui',
+      admin: { components: { Field: '/admin/SpeakerClashWarning#SpeakerClashWarning' } },
+    },
     {
       name: 'event',
       type: 'relationship',

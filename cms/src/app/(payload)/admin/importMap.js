@@ -29,6 +29,8 @@ import { TimeZoneSelectField as TimeZoneSelectField_85d6e18c34594c6f73309ce55bce
 import { MoneyCell as MoneyCell_fdc66b18ef950241d8fd7734f921cf04 } from '../../../admin/fields/MoneyCell'
 import { MoneyField as MoneyField_f1724a94449fcc9b316eeba2de8058b6 } from '../../../admin/fields/MoneyField'
 import { EventWorkflow as EventWorkflow_03a17c24fc45e864efd870c682aee14b } from '../../../admin/EventWorkflow'
+import { SpeakerClashWarning as SpeakerClashWarning_32dd94022eb5019490fd0eab3f2ae644 } from '../../../admin/SpeakerClashWarning'
+import { EventZonedDateTimeField as EventZonedDateTimeField_bdd9ab42a939fea423a425903bf5ca96 } from '../../../admin/fields/EventZonedDateTimeField'
 import { CampaignProgress as CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f } from '../../../jobs/admin/CampaignProgress'
 import { NavLinks as NavLinks_01a9df7dd30cd430bd06ced3e5f29e90 } from '../../../admin/NavLinks'
 import { DashboardIntro as DashboardIntro_8d351c43861defca8cbc25f199657e65 } from '../../../admin/DashboardIntro'
@@ -72,6 +74,8 @@ export const importMap = {
   "/admin/fields/MoneyCell#MoneyCell": MoneyCell_fdc66b18ef950241d8fd7734f921cf04,
   "/admin/fields/MoneyField#MoneyField": MoneyField_f1724a94449fcc9b316eeba2de8058b6,
   "/admin/EventWorkflow#EventWorkflow": EventWorkflow_03a17c24fc45e864efd870c682aee14b,
+  "/admin/SpeakerClashWarning#SpeakerClashWarning": SpeakerClashWarning_32dd94022eb5019490fd0eab3f2ae644,
+  "/admin/fields/EventZonedDateTimeField#EventZonedDateTimeField": EventZonedDateTimeField_bdd9ab42a939fea423a425903bf5ca96,
   "/jobs/admin/CampaignProgress#CampaignProgress": CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f,
   "/admin/NavLinks#NavLinks": NavLinks_01a9df7dd30cd430bd06ced3e5f29e90,
   "/admin/DashboardIntro#DashboardIntro": DashboardIntro_8d351c43861defca8cbc25f199657e65,

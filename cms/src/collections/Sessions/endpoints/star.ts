@@ -1,14 +1,36 @@
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import { ValidationError, type Endpoint, type PayloadRequest, type Where } from 'payload'
 import { z } from 'zod'
 
 import { PROGRAM_ERROR } from '../../../contract/program'
 import { RequestError } from '../../../lib/errors'
-import { json, parseBody } from '../../../lib/http'
+import { json } from '../../../lib/http'
 import { idOf } from '../../../services/bookableEvent'
 import { agendaSession, findAgendaSessions } from '../../../services/program/agenda'
 import { findVisibleSession } from '../../../services/program/sessions'
 
 const starBodySchema = z.object({ remind: z.boolean().optional() }).strict()
+
+/** The body is optional: a bare POST stars without changing `remind`. */
+async function readStarBody(req: PayloadRequest): Promise<z.infer<typeof starBodySchema>> {
+  const text = req.text ? await req.text().catch(() => '') : ''
+  if (!text.trim()) return {}
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new RequestError('The request body must be JSON.', 400)
+  }
+  const result = starBodySchema.safeParse(body)
+  if (!result.success) {
+    throw new ValidationError({
+      errors: result.error.issues.map((issue) => ({
+        path: issue.path.join('.') || 'body',
+        message: issue.message,
+      })),
+    })
+  }
+  return result.data
+}
 
 function requireUser(req: PayloadRequest) {
   if (!req.user) {
@@ -39,8 +61,7 @@ export const starSession: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const user = requireUser(req)
-    const hasBody = Number(req.headers.get('content-length') ?? 0) > 0
-    const { remind } = hasBody ? await parseBody(req, starBodySchema) : { remind: undefined }
+    const { remind } = await readStarBody(req)
     const session = await findVisibleSession(req, req.routeParams?.id as string)
     const existing = await findStar(req, session.id)
     const star = existing

@@ -12,6 +12,7 @@ import { endsAt, idOf } from '../../../services/bookableEvent'
  */
 export const fitInsideEvent: CollectionBeforeChangeHook<Session> = async ({
   data,
+  operation,
   originalDoc,
   req,
 }) => {
@@ -48,6 +49,7 @@ export const fitInsideEvent: CollectionBeforeChangeHook<Session> = async ({
   }
   data.timezone = event.timezone
   const moved =
+    operation === 'update' &&
     originalDoc &&
     (start.getTime() !== Date.parse(originalDoc.startTime) ||
       end.getTime() !== Date.parse(originalDoc.endTime))
