@@ -271,3 +271,18 @@ async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   for await (const chunk of stream) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString()
 }
+
+test('the demo conference: two days, two tracks, a session live now on each, speakers on the event page', async ({
+  page,
+}) => {
+  await page.goto('/events/devconf-live-two-days-two-tracks/agenda')
+  await expect(page.getByRole('heading', { name: /^Day 1:/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: /^Day 2:/ })).toBeVisible()
+  const tracks = page.getByRole('navigation', { name: 'Tracks' })
+  await expect(tracks.getByRole('link', { name: 'Main stage' })).toBeVisible()
+  await expect(tracks.getByRole('link', { name: 'Room B' })).toBeVisible()
+  // The "now" marker: one session running on each track at the seed's time.
+  await expect(page.getByRole('article').filter({ hasText: 'Now' })).toHaveCount(2)
+  await page.goto('/events/devconf-live-two-days-two-tracks')
+  await expect(page.getByRole('region', { name: 'Speakers' }).getByRole('listitem')).toHaveCount(6)
+})
