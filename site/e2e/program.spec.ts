@@ -282,7 +282,9 @@ test('the demo conference: two days, two tracks, a session live now on each, spe
   await expect(tracks.getByRole('link', { name: 'Main stage' })).toBeVisible()
   await expect(tracks.getByRole('link', { name: 'Room B' })).toBeVisible()
   // The "now" marker: one session running on each track at the seed's time.
-  await expect(page.getByRole('article').filter({ hasText: 'Now' })).toHaveCount(2)
+  await expect(
+    page.getByRole('article').getByText('Now', { exact: true }).filter({ visible: true }),
+  ).toHaveCount(2)
   await page.goto('/events/devconf-live-two-days-two-tracks')
   await expect(page.getByRole('region', { name: 'Speakers' }).getByRole('listitem')).toHaveCount(6)
 })
