@@ -1,14 +1,14 @@
-import * as migration_20261124_110542_initial from './20261124_110542_initial';
-import * as migration_20261124_112538_registration_holds_and_payments from './20261124_112538_registration_holds_and_payments';
-import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation';
-import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns';
-import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance';
-import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled';
-import * as migration_20261202_104256_event_end_time_and_recording_flag from './20261202_104256_event_end_time_and_recording_flag';
-import * as migration_20261202_104345_remove_login_lockout from './20261202_104345_remove_login_lockout';
-import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global';
-import * as migration_20261202_110123_booking_statuses_refund_deadline_outbox from './20261202_110123_booking_statuses_refund_deadline_outbox';
-import * as migration_20261202_144018_program_sessions_speakers from './20261202_144018_program_sessions_speakers';
+import * as migration_20261124_110542_initial from './20261124_110542_initial'
+import * as migration_20261124_112538_registration_holds_and_payments from './20261124_112538_registration_holds_and_payments'
+import * as migration_20261124_113027_chat_votes_moderation from './20261124_113027_chat_votes_moderation'
+import * as migration_20261124_113439_email_jobs_campaigns from './20261124_113439_email_jobs_campaigns'
+import * as migration_20261124_152611_streaming_attendance from './20261124_152611_streaming_attendance'
+import * as migration_20261124_154259_user_disabled from './20261124_154259_user_disabled'
+import * as migration_20261202_104256_event_end_time_and_recording_flag from './20261202_104256_event_end_time_and_recording_flag'
+import * as migration_20261202_104345_remove_login_lockout from './20261202_104345_remove_login_lockout'
+import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global'
+import * as migration_20261202_110123_booking_statuses_refund_deadline_outbox from './20261202_110123_booking_statuses_refund_deadline_outbox'
+import * as migration_20261202_144018_program_sessions_speakers from './20261202_144018_program_sessions_speakers'
 
 export const migrations = [
   {
@@ -64,6 +64,6 @@ export const migrations = [
   {
     up: migration_20261202_144018_program_sessions_speakers.up,
     down: migration_20261202_144018_program_sessions_speakers.down,
-    name: '20261202_144018_program_sessions_speakers'
+    name: '20261202_144018_program_sessions_speakers',
   },
-];
+]

@@ -489,3 +489,49 @@ describe('agenda CSV import', () => {
     expect(profile.body.sessions.map((s: any) => s.title)).toEqual(['Keynote'])
   })
 })
+
+describe('removing records', () => {
+  it('takes an event’s sessions and stars, and a person’s stars and feed, with them', async () => {
+    const owner = await createUser(payload, 'organizer')
+    const draft = await createEvent(payload, owner.user, { status: 'draft' })
+    const session = await createSession(owner, {
+      event: draft.id,
+      title: 'Soon gone',
+      startTime: draft.startTime,
+      endTime: new Date(Date.parse(draft.startTime) + HOUR).toISOString(),
+    })
+    const star = await api('POST', `/sessions/${session.body.doc.id}/star`, { token: owner.token })
+    expect(star.status).toBe(200)
+    const removal = await api('DELETE', `/events/${draft.id}`, { token: owner.token })
+    expect(removal.status).toBe(200)
+    const left = await payload.count({
+      collection: 'session-stars',
+      where: { user: { equals: owner.user.id } },
+    })
+    expect(left.totalDocs).toBe(0)
+    expect(
+      (await api('GET', `/sessions/${session.body.doc.id}`, { token: owner.token })).status,
+    ).toBe(404)
+
+    const leaving = await createUser(payload, 'user')
+    await createRegistration(payload, {
+      user: leaving.user.id,
+      event: liveEvent.id,
+      status: 'confirmed',
+      registeredAt: new Date().toISOString(),
+    })
+    const { docs } = await payload.find({
+      collection: 'sessions',
+      where: { event: { equals: liveEvent.id } },
+      limit: 1,
+    })
+    await api('POST', `/sessions/${docs[0]!.id}/star`, { token: leaving.token })
+    await api('POST', '/agenda-feed', { token: leaving.token })
+    await payload.delete({ collection: 'users', id: leaving.user.id })
+    const feeds = await payload.count({
+      collection: 'calendar-feeds',
+      where: { user: { equals: leaving.user.id } },
+    })
+    expect(feeds.totalDocs).toBe(0)
+  })
+})

@@ -237,6 +237,11 @@ export const Events: CollectionConfig = {
           'Sessions of this event, in the event’s time zone. Open one to edit or duplicate it.',
       },
     },
+    {
+      name: 'agendaImport',
+      type: 'ui',
+      admin: { components: { Field: '/admin/AgendaImport#AgendaImport' } },
+    },
 
     {
       name: 'reviewedBy',

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { checkRole } from '../../access/checkRole'
 import type { Event, Session, Speaker } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 
@@ -32,19 +33,32 @@ export async function findSpeakerClashes(req: PayloadRequest, slot: Slot): Promi
     overrideAccess: true,
     req,
   })
+  // Another organizer's unpublished program stays private: its session is named only vaguely.
+  const mayName = (event: Event) =>
+    event.status === 'published' ||
+    checkRole(['admin'], req.user) ||
+    idOf(event.organizer) === req.user?.id
   return docs.flatMap((other) =>
     (other.speakers ?? [])
       .filter((speaker): speaker is Speaker => typeof speaker === 'object' && speaker !== null)
       .filter((speaker) => speakerIds.includes(speaker.id))
       .map((speaker) => ({
         speaker: { id: speaker.id, name: speaker.name },
-        session: {
-          id: other.id,
-          title: other.title,
-          startTime: other.startTime,
-          endTime: other.endTime,
-          event: typeof other.event === 'object' ? (other.event as Event).title : '',
-        },
+        session: mayName(other.event as Event)
+          ? {
+              id: other.id,
+              title: other.title,
+              startTime: other.startTime,
+              endTime: other.endTime,
+              event: (other.event as Event).title,
+            }
+          : {
+              id: other.id,
+              title: 'a session',
+              startTime: other.startTime,
+              endTime: other.endTime,
+              event: 'another event',
+            },
       })),
   )
 }

@@ -29,6 +29,7 @@ import { TimeZoneSelectField as TimeZoneSelectField_85d6e18c34594c6f73309ce55bce
 import { MoneyCell as MoneyCell_fdc66b18ef950241d8fd7734f921cf04 } from '../../../admin/fields/MoneyCell'
 import { MoneyField as MoneyField_f1724a94449fcc9b316eeba2de8058b6 } from '../../../admin/fields/MoneyField'
 import { EventWorkflow as EventWorkflow_03a17c24fc45e864efd870c682aee14b } from '../../../admin/EventWorkflow'
+import { AgendaImport as AgendaImport_64bfe7bf78f452fc720b13b3fce78574 } from '../../../admin/AgendaImport'
 import { SpeakerClashWarning as SpeakerClashWarning_32dd94022eb5019490fd0eab3f2ae644 } from '../../../admin/SpeakerClashWarning'
 import { EventZonedDateTimeField as EventZonedDateTimeField_bdd9ab42a939fea423a425903bf5ca96 } from '../../../admin/fields/EventZonedDateTimeField'
 import { CampaignProgress as CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f } from '../../../jobs/admin/CampaignProgress'
@@ -74,6 +75,7 @@ export const importMap = {
   "/admin/fields/MoneyCell#MoneyCell": MoneyCell_fdc66b18ef950241d8fd7734f921cf04,
   "/admin/fields/MoneyField#MoneyField": MoneyField_f1724a94449fcc9b316eeba2de8058b6,
   "/admin/EventWorkflow#EventWorkflow": EventWorkflow_03a17c24fc45e864efd870c682aee14b,
+  "/admin/AgendaImport#AgendaImport": AgendaImport_64bfe7bf78f452fc720b13b3fce78574,
   "/admin/SpeakerClashWarning#SpeakerClashWarning": SpeakerClashWarning_32dd94022eb5019490fd0eab3f2ae644,
   "/admin/fields/EventZonedDateTimeField#EventZonedDateTimeField": EventZonedDateTimeField_bdd9ab42a939fea423a425903bf5ca96,
   "/jobs/admin/CampaignProgress#CampaignProgress": CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f,

@@ -55,7 +55,7 @@ async function refuseIfKept(req: PayloadRequest, userId: number | string): Promi
 /**
  * Deleting an account takes what belongs only to that person with it:
  * registrations and unpaid payments, chat messages and votes, attendance,
- * email records. It is refused (409 with a code) while records that others or
+ * email records, starred sessions and the calendar feed. It is refused (409 with a code) while records that others or
  * the books depend on remain. All of it happens in the delete's transaction.
  */
 export const deleteOwnRecords: CollectionBeforeDeleteHook = async ({ id, req }) => {
@@ -71,6 +71,8 @@ export const deleteOwnRecords: CollectionBeforeDeleteHook = async ({ id, req }) 
     'attendance',
     'email-deliveries',
     'email-opt-outs',
+    'session-stars',
+    'calendar-feeds',
   ] as const) {
     await req.payload.db.deleteMany({ collection, where: mine, req })
   }
