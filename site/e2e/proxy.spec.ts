@@ -7,6 +7,8 @@ import { expect, test, type Browser } from '@playwright/test'
 import pg from 'pg'
 
 import { localEnv } from '../../scripts/lib/localEnv.ts'
+import { attendee, cms, conference, MINUTE, password, twoDays } from './programFixtures.ts'
+import { adminToken } from './helpers.ts'
 import { PROXIED_SIGNUP_LIMIT } from './proxyStack.ts'
 import {
   CADDY_ROOT_CERT,
@@ -163,6 +165,82 @@ test('over HTTPS a newcomer signs up, registers, chats, cancels and logs out; th
   await page.getByRole('button', { name: 'Log in' }).click()
   await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible()
   expect(page.url()).toBe(`${PROXY_URL}/account`)
+})
+
+test('over HTTPS a registrant stars a session with the plain form and finds it in My agenda', async ({
+  browser,
+}) => {
+  const { event } = await conference({
+    startsIn: 3 * 24 * 60 * MINUTE,
+    minutes: 2 * 24 * 60,
+    sessions: twoDays,
+  })
+  const reggie = await attendee(event.id)
+  const { context, page } = await logInThroughForm(
+    browser,
+    reggie.email,
+    password,
+    `/events/${event.slug}/agenda`,
+  )
+  await page.getByRole('button', { name: 'Star Scaling chat' }).click()
+  await expect(page.getByRole('button', { name: 'Starred Scaling chat' })).toBeVisible()
+  expect(new URL(page.url()).protocol).toBe('https:')
+  await page.goto('/account/agenda')
+  await expect(page.getByRole('heading', { level: 3, name: 'Scaling chat' })).toBeVisible()
+  // The feed address is the public https origin, never an internal one.
+  if (await page.getByRole('button', { name: 'Create my calendar feed' }).isVisible()) {
+    await page.getByRole('button', { name: 'Create my calendar feed' }).click()
+  }
+  expect(await page.getByLabel('Your feed address').inputValue()).toMatch(
+    new RegExp(`^webcal://localhost:${PROXY_PORT}/`),
+  )
+  await context.close()
+})
+
+test('on the watch page a question goes to the session playing, and the chat marks the session', async ({
+  browser,
+}) => {
+  const { event, sessions } = await conference({
+    startsIn: -10 * MINUTE,
+    minutes: 120,
+    sessions: () => [
+      { title: 'Talk on now', start: -10 * MINUTE, end: 50 * MINUTE, track: 'Main stage' },
+      { title: 'Later talk', start: 50 * MINUTE, end: 100 * MINUTE, track: 'Main stage' },
+    ],
+  })
+  const reggie = await attendee(event.id)
+  const { context, page } = await logInThroughForm(
+    browser,
+    reggie.email,
+    password,
+    `/events/${event.slug}/watch`,
+  )
+  const chat = page.getByRole('region', { name: 'Live chat and questions' })
+  await expect(chat.getByRole('status').filter({ hasText: 'Live' })).toBeVisible()
+  await expect(page.getByLabel('Talk on now: live stream')).toBeVisible()
+
+  const line = `Hello from the session ${Date.now()}`
+  await chat.getByRole('textbox', { name: 'Message' }).fill(line)
+  await chat.getByRole('textbox', { name: 'Message' }).press('Enter')
+  await expect(chat.getByRole('listitem').filter({ hasText: line })).toBeVisible()
+  await expect(chat.locator('.chat-marker')).toHaveText('Session: Talk on now')
+
+  await chat.getByRole('tab', { name: /Q&A/ }).click()
+  const question = `Which session is this? ${Date.now()}`
+  await chat.getByRole('textbox', { name: 'Your question' }).fill(question)
+  await chat.getByRole('button', { name: 'Ask' }).click()
+  await expect(chat.getByRole('listitem').filter({ hasText: question })).toBeVisible()
+  const stored = await cms<{ docs: { message: string; kind: string; session: unknown }[] }>(
+    'GET',
+    `/chat-messages?where[event][equals]=${event.id}&depth=0&limit=10`,
+    undefined,
+    await adminToken(),
+  )
+  expect(stored.docs.find((doc) => doc.message === question)).toMatchObject({
+    kind: 'question',
+    session: sessions[0]!.id,
+  })
+  await context.close()
 })
 
 test('a form posted from another site is refused, through the proxy as without it', async ({

@@ -77,8 +77,11 @@ export function zoneLabel(date: Date, timeZone: string, locale = LOCALE): string
   return /^(GMT|UTC)[+\-−]/.test(short) ? zoneName(date, timeZone, 'long', locale) : short
 }
 
-/** How a time reads in a zone: `short` on cards, `long` for "your time", `date` for receipts. */
-export type TimeStyle = 'short' | 'long' | 'date'
+/**
+ * How a time reads in a zone: `short` on cards, `long` for "your time", `date` for receipts,
+ * `clock` for a session in an agenda ("09:30 CET"), `hm` for the end of its span ("10:15").
+ */
+export type TimeStyle = 'short' | 'long' | 'date' | 'clock' | 'hm'
 
 /**
  * One instant written for one zone. The server writes it in the event's zone; a small script
@@ -87,6 +90,15 @@ export type TimeStyle = 'short' | 'long' | 'date'
 export function formatTime(style: TimeStyle, iso: string, timeZone: string, locale = LOCALE) {
   if (style === 'short') return formatShort(iso, timeZone, locale)
   const date = new Date(iso)
+  if (style === 'clock' || style === 'hm') {
+    const clock = dateFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    }).format(date)
+    return style === 'hm' ? clock : `${clock} ${zoneLabel(date, timeZone, locale)}`
+  }
   if (style === 'date') {
     return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
       date,

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Cache, CacheOptions } from './cache'
 import { CmsError, type CmsClient } from './cms'
 import { cmsEventQuery, type DiscoveryFilters } from './discovery'
+import { agendaSchema, speakerPageSchema, type Agenda, type SpeakerPage } from './program'
 import {
   availabilitySchema,
   categorySchema,
@@ -34,6 +35,12 @@ const SEATS: Omit<CacheOptions, 'tags'> = { ttl: 5 * SECOND, staleWhileRevalidat
 const eventList = paginatedSchema(eventSchema)
 const categoryList = paginatedSchema(categorySchema)
 const pageList = paginatedSchema(pageSchema)
+/** Sessions move during a conference: a missed purge must not keep an old time for long. */
+const PROGRAM: Omit<CacheOptions, 'tags'> = {
+  ttl: MINUTE,
+  staleWhileRevalidate: MINUTE,
+  staleIfError: 24 * 60 * MINUTE,
+}
 const sitemapList = paginatedSchema(z.object({ slug: z.string(), updatedAt: z.string() }).loose())
 
 export type PublicLoaders = ReturnType<typeof createPublicLoaders>
@@ -112,6 +119,43 @@ export function createPublicLoaders({
           return null
         }
       })
+    },
+
+    /** The public program of an event (no stream addresses); null when it has none to show. */
+    getAgenda(eventId: number): Promise<Agenda | null> {
+      return cache.get(
+        `agenda:${eventId}`,
+        { ...PROGRAM, tags: ['sessions', 'speakers', `agenda:${eventId}`] },
+        async () => {
+          try {
+            return (await cms.request(`/api/events/${eventId}/agenda`, agendaSchema)).data
+          } catch (error) {
+            if (error instanceof CmsError && error.status === 404) return null
+            throw error
+          }
+        },
+      )
+    },
+
+    /** A speaker with their sessions of published events; null for no such speaker. */
+    getSpeaker(slug: string): Promise<SpeakerPage | null> {
+      return cache.get(
+        `speaker:${slug}`,
+        { ...PROGRAM, tags: ['sessions', 'speakers', `speaker:${slug}`] },
+        async () => {
+          try {
+            return (
+              await cms.request(
+                `/api/speakers/by-slug/${encodeURIComponent(slug)}`,
+                speakerPageSchema,
+              )
+            ).data
+          } catch (error) {
+            if (error instanceof CmsError && error.status === 404) return null
+            throw error
+          }
+        },
+      )
     },
 
     getPage(slug: string): Promise<CmsPage | null> {

@@ -1,4 +1,6 @@
 import { endTime, priceAsDecimal } from './format'
+import { sessionSpeakers, type Session } from './program'
+import { sortSessions } from './schedule'
 import type { Availability, CmsEvent } from './schemas'
 
 /** schema.org Event for an online event, for search engines' rich results. */
@@ -9,11 +11,14 @@ export function eventJsonLd(
     description,
     image,
     availability,
+    sessions = [],
   }: {
     url: string
     description: string
     image?: string | null
     availability: Availability | null
+    /** The program: each session becomes a `subEvent` with its speakers as `performer`s. */
+    sessions?: readonly Session[]
   },
 ): Record<string, unknown> {
   const organizer = typeof event.organizer === 'object' ? event.organizer : null
@@ -41,5 +46,25 @@ export function eventJsonLd(
       availability: isSoldOut ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
       validFrom: event.updatedAt,
     },
+    ...(sessions.length > 0
+      ? { subEvent: sortSessions(sessions).map((session) => sessionJsonLd(session, url)) }
+      : {}),
+  }
+}
+
+function sessionJsonLd(session: Session, eventUrl: string): Record<string, unknown> {
+  const performers = sessionSpeakers(session).map((speaker) => ({
+    '@type': 'Person',
+    name: speaker.name,
+    url: `${new URL(eventUrl).origin}/speakers/${speaker.slug}`,
+  }))
+  return {
+    '@type': 'Event',
+    name: session.title,
+    startDate: session.startTime,
+    endDate: session.endTime,
+    eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+    location: { '@type': 'VirtualLocation', url: `${eventUrl}/sessions/${session.id}` },
+    ...(performers.length > 0 ? { performer: performers } : {}),
   }
 }

@@ -6,6 +6,7 @@ import { createCache } from './cache'
 import { createCmsClient } from './cms'
 import { createPublicLoaders } from './loaders'
 import { createNavigationLoader } from './navigation'
+import { createPersonalAgendaApi } from './personalAgenda'
 import { createPurgeBus } from './purgeBus'
 
 export const cms = createCmsClient(CMS_URL)
@@ -14,6 +15,7 @@ export const content = createPublicLoaders({ cms, cache })
 export const loadNavigation = createNavigationLoader({ cms, cache })
 export const purgeBus = createPurgeBus({ cache, redisUrl: REDIS_URL, channel: SITE_CACHE_CHANNEL })
 export const account = createAccountApi(cms)
+export const program = createPersonalAgendaApi(cms)
 export const siteUrl = SITE_URL.replace(/\/$/, '')
 export const cmsUrl = cms.baseUrl
 /** An https public address (behind the TLS proxy) keeps the session cookie off plain http. */

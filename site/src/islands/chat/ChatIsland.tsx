@@ -2,12 +2,15 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 
 import type { AckError, ChatMessage } from '@event-portal/realtime/events'
 
+import { watchedSession, withSessionMarkers, type ScheduledSession } from '../../lib/schedule'
 import { useChat, type ConnectionState } from './useChat'
 
 type Props = {
   realtimeUrl: string
   eventId: number
   viewer: { id: number; name: string }
+  /** The program of the followed track: the chat marks where each session begins. */
+  sessions?: ScheduledSession[]
 }
 
 type Tab = 'chat' | 'qa'
@@ -23,7 +26,7 @@ const timeOf = (iso: string) =>
   new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /** Chat and Q&A of one event, live across every realtime node. */
-export default function ChatIsland({ realtimeUrl, eventId, viewer }: Props) {
+export default function ChatIsland({ realtimeUrl, eventId, viewer, sessions = [] }: Props) {
   const { state, send, call, loadOlder, upvote, announced } = useChat(realtimeUrl, eventId)
   const [tab, setTab] = useState<Tab>('chat')
   const [notice, setNotice] = useState<string | null>(null)
@@ -55,6 +58,47 @@ export default function ChatIsland({ realtimeUrl, eventId, viewer }: Props) {
     const response = await call(action, payload)
     report(response.ok ? null : response.error, success)
   }
+
+  // A plain function, not a component: the list's lines keep their identity between renders.
+  const chatLine = (message: ChatMessage) => (
+    <li key={message.id} className="chat-message">
+      <p className="chat-meta">
+        <strong>{message.author.name}</strong>{' '}
+        <time dateTime={message.sentAt}>{timeOf(message.sentAt)}</time>
+      </p>
+      {/* Rendered as a text node: whatever was typed stays text. */}
+      <p className="chat-text">{message.text}</p>
+      <MessageActions
+        message={message}
+        isOwn={message.author.id === viewer.id}
+        isModerator={isModerator}
+        onReport={() =>
+          moderate(
+            'mod:report',
+            { messageId: message.id },
+            'Thanks, the organizers will look at it.',
+          )
+        }
+        onHide={() => moderate('mod:hide', { messageId: message.id }, 'Message hidden.')}
+        onMute={() =>
+          moderate(
+            'mod:mute',
+            { userId: message.author.id, minutes: 10 },
+            `${message.author.name} is muted for 10 minutes.`,
+          )
+        }
+        onBan={() => {
+          if (window.confirm(`Remove ${message.author.name} from this chat?`)) {
+            void moderate(
+              'mod:ban',
+              { userId: message.author.id },
+              `${message.author.name} was removed.`,
+            )
+          }
+        }}
+      />
+    </li>
+  )
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
@@ -138,45 +182,15 @@ export default function ChatIsland({ realtimeUrl, eventId, viewer }: Props) {
           </button>
         )}
         <ol className="chat-messages" aria-label="Chat messages">
-          {state.messages.map((message) => (
-            <li key={message.id} className="chat-message">
-              <p className="chat-meta">
-                <strong>{message.author.name}</strong>{' '}
-                <time dateTime={message.sentAt}>{timeOf(message.sentAt)}</time>
-              </p>
-              {/* Rendered as a text node: whatever was typed stays text. */}
-              <p className="chat-text">{message.text}</p>
-              <MessageActions
-                message={message}
-                isOwn={message.author.id === viewer.id}
-                isModerator={isModerator}
-                onReport={() =>
-                  moderate(
-                    'mod:report',
-                    { messageId: message.id },
-                    'Thanks, the organizers will look at it.',
-                  )
-                }
-                onHide={() => moderate('mod:hide', { messageId: message.id }, 'Message hidden.')}
-                onMute={() =>
-                  moderate(
-                    'mod:mute',
-                    { userId: message.author.id, minutes: 10 },
-                    `${message.author.name} is muted for 10 minutes.`,
-                  )
-                }
-                onBan={() => {
-                  if (window.confirm(`Remove ${message.author.name} from this chat?`)) {
-                    void moderate(
-                      'mod:ban',
-                      { userId: message.author.id },
-                      `${message.author.name} was removed.`,
-                    )
-                  }
-                }}
-              />
-            </li>
-          ))}
+          {withSessionMarkers(state.messages, sessions).map((item) =>
+            item.kind === 'marker' ? (
+              <li key={`session-${item.session.id}`} className="chat-marker">
+                Session: <strong>{item.session.title}</strong>
+              </li>
+            ) : (
+              chatLine(item.message)
+            ),
+          )}
         </ol>
         {state.pending
           .filter((item) => item.kind === 'chat')
@@ -276,7 +290,7 @@ export default function ChatIsland({ realtimeUrl, eventId, viewer }: Props) {
           maxLength={state.settings?.maxLength ?? 1000}
           hint={limitHint(state.settings, state.mutedUntil, isModerator)}
           onSend={async (text) => {
-            const error = await send(text, 'question')
+            const error = await send(text, 'question', watchedSession())
             report(error, error ? undefined : 'Question sent.')
             return error === null
           }}

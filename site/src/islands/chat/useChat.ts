@@ -28,7 +28,8 @@ export type ChatState = {
   isBanned: boolean
   hasMoreHistory: boolean
   /** Messages typed but not yet acknowledged; resent with the same id after a reconnect. */
-  pending: { clientId: string; text: string; kind: ChatMessage['kind'] }[]
+  /** A question keeps the session it was asked in, also when it is resent. */
+  pending: { clientId: string; text: string; kind: ChatMessage['kind']; sessionId?: number }[]
   newCount: number
 }
 
@@ -157,6 +158,16 @@ const newClientId = () =>
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`
 
 /** Owns the socket of one event's chat: join, live updates, reconnect with backoff, resend. */
+/**
+ * A chat line or question as realtime takes it; a question asked during a session of the
+ * program names it (`sessionId`, docs/program.md), so it belongs to that session's Q&A.
+ */
+function postPayload(eventId: number, text: string, clientId: string, sessionId?: number) {
+  return sessionId === undefined
+    ? { eventId, text, clientId }
+    : { eventId, text, clientId, sessionId }
+}
+
 export function useChat(realtimeUrl: string, eventId: number) {
   const [state, dispatch] = useReducer(reducer, initialState)
   const socketRef = useRef<ChatSocket | null>(null)
@@ -192,7 +203,7 @@ export function useChat(realtimeUrl: string, eventId: number) {
       const event = item.kind === 'question' ? 'qa:ask' : 'message'
       const response = await socket
         .timeout(15_000)
-        .emitWithAck(event, { eventId, text: item.text, clientId: item.clientId })
+        .emitWithAck(event, postPayload(eventId, item.text, item.clientId, item.sessionId))
         .catch(() => null)
       if (response) dispatch({ type: 'settled', clientId: item.clientId })
       if (response?.ok) {
@@ -293,15 +304,22 @@ export function useChat(realtimeUrl: string, eventId: number) {
 
   /** Sends a chat line or a question; resolves with the refusal, if any. */
   const send = useCallback(
-    async (text: string, kind: ChatMessage['kind']): Promise<AckError | null> => {
+    async (
+      text: string,
+      kind: ChatMessage['kind'],
+      sessionId?: number | null,
+    ): Promise<AckError | null> => {
       const socket = socketRef.current
       if (!socket) return { code: 'UNAVAILABLE', message: 'Not connected.' }
       const clientId = newClientId()
-      dispatch({ type: 'pending', item: { clientId, text, kind } })
+      const session = kind === 'question' ? (sessionId ?? undefined) : undefined
+      dispatch({ type: 'pending', item: { clientId, text, kind, sessionId: session } })
       const event = kind === 'question' ? 'qa:ask' : 'message'
       let response: Ack<ChatMessage>
       try {
-        response = await socket.timeout(15_000).emitWithAck(event, { eventId, text, clientId })
+        response = await socket
+          .timeout(15_000)
+          .emitWithAck(event, postPayload(eventId, text, clientId, session))
       } catch {
         // Not acknowledged: it stays pending and is resent once the chat is back.
         return null

@@ -2,7 +2,13 @@ import { useEffect, useMemo, useState } from 'react'
 
 import type { ReplayMessage } from '../../lib/schemas'
 
-type Props = { eventId: number; token: string; currentTime: number }
+type Props = {
+  eventId: number
+  token: string
+  currentTime: number
+  /** Where the messages come from: the event's replay unless a session names its own. */
+  replayPath?: string
+}
 
 const clock = (seconds: number) => {
   const whole = Math.max(0, Math.floor(seconds))
@@ -13,22 +19,21 @@ const clock = (seconds: number) => {
 }
 
 /** The live chat and questions, appearing as the recording reaches the moment they were sent. */
-export default function ChatReplay({ eventId, token, currentTime }: Props) {
+export default function ChatReplay({ eventId, token, currentTime, replayPath }: Props) {
   const [messages, setMessages] = useState<ReplayMessage[] | null>(null)
   const [failed, setFailed] = useState(false)
 
   useEffect(() => {
     const controller = new AbortController()
-    fetch(`/api/site/events/${eventId}/replay?token=${encodeURIComponent(token)}`, {
-      signal: controller.signal,
-    })
+    const path = replayPath ?? `/api/site/events/${eventId}/replay`
+    fetch(`${path}?token=${encodeURIComponent(token)}`, { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then((body: { messages: ReplayMessage[] }) => setMessages(body.messages))
       .catch(() => {
         if (!controller.signal.aborted) setFailed(true)
       })
     return () => controller.abort()
-  }, [eventId, token])
+  }, [eventId, token, replayPath])
 
   // Messages come sorted by offset: the visible ones are a prefix.
   const shown = useMemo(() => {

@@ -14,6 +14,8 @@ type Props = {
   /** Live: report attendance. Recording: replay the chat beside the video. */
   mode: 'live' | 'recording'
   captionsUrl?: string | null
+  /** A session's own chat replay (its offsets count from the session's start). */
+  replayPath?: string
 }
 
 /** Plays YouTube and Vimeo in their own embeds, HLS through hls.js, and files natively. */
@@ -25,6 +27,7 @@ export default function Player({
   tokenExpiresAt,
   mode,
   captionsUrl,
+  replayPath,
 }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null)
   const [currentTime, setCurrentTime] = useState(0)
@@ -94,7 +97,12 @@ export default function Player({
         </p>
       )}
       {mode === 'recording' && (
-        <ChatReplay eventId={eventId} token={token} currentTime={currentTime} />
+        <ChatReplay
+          eventId={eventId}
+          token={token}
+          currentTime={currentTime}
+          replayPath={replayPath}
+        />
       )}
     </div>
   )
