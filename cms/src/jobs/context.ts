@@ -6,7 +6,10 @@ import { formatEventTime } from '../emails/format'
 import type { EventSummary } from '../emails/templates'
 import type { Event, Payment, Registration, User } from '../payload-types'
 
-export type LoadedRegistration = Registration & { user: User; event: Event }
+/** Whom a ticket's emails go to: its holder, or the attendee named on a ticket not claimed yet. */
+export type Attendee = Pick<User, 'name' | 'email'> & { id?: number }
+
+export type LoadedRegistration = Registration & { user: Attendee; event: Event }
 
 export const siteUrl = (): string => parseEnv(process.env).SITE_URL.replace(/\/$/, '')
 export const cmsUrl = (): string => parseEnv(process.env).CMS_URL.replace(/\/$/, '')
@@ -31,10 +34,18 @@ export async function loadRegistration(
     .findByID({ collection: 'registrations', id, depth: 1, overrideAccess: true })
     .catch(() => null)
   if (!registration) throw notFound('Registration', id)
-  if (typeof registration.user !== 'object' || typeof registration.event !== 'object') {
-    throw notFound('User or event of registration', id)
+  if (typeof registration.event !== 'object') throw notFound('Event of registration', id)
+  if (typeof registration.user === 'object' && registration.user) {
+    return registration as LoadedRegistration
   }
-  return registration as LoadedRegistration
+  if (!registration.user && registration.attendeeEmail) {
+    const attendee = {
+      name: registration.attendeeName || registration.attendeeEmail,
+      email: registration.attendeeEmail,
+    }
+    return { ...registration, user: attendee } as LoadedRegistration
+  }
+  throw notFound('User of registration', id)
 }
 
 export async function loadPayment(

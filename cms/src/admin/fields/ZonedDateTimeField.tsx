@@ -21,7 +21,11 @@ export const ZonedDateTimeField: DateFieldClientComponent = ({
   const { path, value, setValue, showError, disabled } = useField<string>({
     potentiallyStalePath: pathFromProps,
   })
-  const zoneValue = useFormFields(([fields]) => fields[siblingPath(path, 'timezone')]?.value)
+  const zoneValue = useFormFields(
+    ([fields]) =>
+      // A row of an event's list (a ticket type's sales start) follows the event's own zone.
+      fields[siblingPath(path, 'timezone')]?.value ?? fields['timezone']?.value,
+  )
   const zone = isTimeZone(zoneValue) ? zoneValue : 'UTC'
   const [wall, setWall] = useState(() => (value ? toWallTime(value, zone) : ''))
 

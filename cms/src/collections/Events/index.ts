@@ -16,6 +16,7 @@ import { readEvents } from './access/readEvents'
 import { eventAttendance } from './endpoints/attendance'
 import { eventAttendees } from './endpoints/attendees'
 import { eventAvailability } from './endpoints/eventAvailability'
+import { eventTickets } from './endpoints/tickets'
 import { eventChatAccess } from './endpoints/chatAccess'
 import { eventReplay } from './endpoints/replay'
 import { replaceEvent } from './endpoints/replaceEvent'
@@ -23,6 +24,7 @@ import { eventStream } from './endpoints/stream'
 import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
 import { deriveListingFields } from './hooks/deriveListingFields'
+import { ensureTicketType } from './hooks/ensureTicketType'
 import { deleteEventRecords } from './hooks/deleteEventRecords'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
@@ -30,6 +32,7 @@ import { extractDescriptionText } from './hooks/extractDescriptionText'
 import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
 import { forgetEventInChat, publishEventToChat } from './hooks/publishEventToChat'
 import { offerRaisedCapacity } from './hooks/offerRaisedCapacity'
+import { promoCodesField, questionsField, ticketTypesField } from './ticketFields'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -63,6 +66,7 @@ export const Events: CollectionConfig = {
   endpoints: [
     replaceEvent,
     eventAvailability,
+    eventTickets,
     eventStream,
     eventAttendance,
     eventReplay,
@@ -77,6 +81,7 @@ export const Events: CollectionConfig = {
       refuseCapacityBelowTaken,
       extractDescriptionText,
       deriveListingFields,
+      ensureTicketType,
     ],
     afterChange: [
       revalidateSiteAfterChange,
@@ -175,6 +180,9 @@ export const Events: CollectionConfig = {
         },
       ],
     },
+    ticketTypesField,
+    questionsField,
+    promoCodesField,
     {
       name: 'status',
       type: 'select',

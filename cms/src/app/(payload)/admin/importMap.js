@@ -28,6 +28,7 @@ import { ZonedDateTimeField as ZonedDateTimeField_f5bdee92218faa5393caf65f3fb049
 import { TimeZoneSelectField as TimeZoneSelectField_85d6e18c34594c6f73309ce55bcedf18 } from '../../../admin/fields/TimeZoneSelectField'
 import { MoneyCell as MoneyCell_fdc66b18ef950241d8fd7734f921cf04 } from '../../../admin/fields/MoneyCell'
 import { MoneyField as MoneyField_f1724a94449fcc9b316eeba2de8058b6 } from '../../../admin/fields/MoneyField'
+import { NamedRowLabel as NamedRowLabel_f31ade8e0dceff2af69e5e88a02af77a } from '../../../admin/fields/NamedRowLabel'
 import { EventWorkflow as EventWorkflow_03a17c24fc45e864efd870c682aee14b } from '../../../admin/EventWorkflow'
 import { CampaignProgress as CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f } from '../../../jobs/admin/CampaignProgress'
 import { NavLinks as NavLinks_01a9df7dd30cd430bd06ced3e5f29e90 } from '../../../admin/NavLinks'
@@ -71,6 +72,7 @@ export const importMap = {
   "/admin/fields/TimeZoneSelectField#TimeZoneSelectField": TimeZoneSelectField_85d6e18c34594c6f73309ce55bcedf18,
   "/admin/fields/MoneyCell#MoneyCell": MoneyCell_fdc66b18ef950241d8fd7734f921cf04,
   "/admin/fields/MoneyField#MoneyField": MoneyField_f1724a94449fcc9b316eeba2de8058b6,
+  "/admin/fields/NamedRowLabel#NamedRowLabel": NamedRowLabel_f31ade8e0dceff2af69e5e88a02af77a,
   "/admin/EventWorkflow#EventWorkflow": EventWorkflow_03a17c24fc45e864efd870c682aee14b,
   "/jobs/admin/CampaignProgress#CampaignProgress": CampaignProgress_cdc7802a747f2ca96fad2c1f82f69d7f,
   "/admin/NavLinks#NavLinks": NavLinks_01a9df7dd30cd430bd06ced3e5f29e90,
