@@ -86,6 +86,7 @@ export async function claimTicket(req: PayloadRequest, token: string): Promise<R
         collection: 'registrations',
         id: current.id,
         data: { user: user.id },
+        depth: 0,
         overrideAccess: true,
         req,
       })
