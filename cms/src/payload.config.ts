@@ -25,6 +25,7 @@ import { Users } from './collections/Users'
 import { placeInNav } from './admin/navigation'
 import { adminAnalytics, queueRetry, queueStatus } from './endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from './endpoints/analytics/organizerAnalytics'
+import { promoCodeAnalytics } from './endpoints/analytics/promoCodeAnalytics'
 import { authEndpoints } from './endpoints/auth'
 import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
@@ -88,6 +89,7 @@ export default buildConfig({
   endpoints: [
     ...authEndpoints,
     organizerAnalytics,
+    promoCodeAnalytics,
     adminAnalytics,
     queueStatus,
     queueRetry,

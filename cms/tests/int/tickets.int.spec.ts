@@ -458,6 +458,27 @@ describe('group orders', () => {
     const stream = await api('GET', `/events/${event.id}/stream`, { token: login.token! })
     expect(stream.status).not.toBe(403)
 
+    // The organizer sees the code's use in analytics and its CSV; another organizer does not.
+    const usage = await api('GET', `/analytics/promo-codes?event=${event.id}`, {
+      token: organizer.token,
+    })
+    expect(usage.body.promoCodes).toEqual([
+      expect.objectContaining({ code: 'TEAM', usedOrders: 1, tickets: 3, discountTotal: 3000 }),
+    ])
+    const dashboard = await api('GET', `/analytics/organizer?event=${event.id}`, {
+      token: organizer.token,
+    })
+    expect(dashboard.body.promoCodes[0]).toMatchObject({ code: 'TEAM', usedOrders: 1 })
+    const usageCsv = await api('GET', `/analytics/promo-codes?event=${event.id}&format=csv`, {
+      token: organizer.token,
+    })
+    expect(String(usageCsv.body)).toContain('TEAM,,1,0,3,3000,EUR')
+    const otherOrganizer = await createUser(payload, 'organizer')
+    const refusedUsage = await api('GET', `/analytics/promo-codes?event=${event.id}`, {
+      token: otherOrganizer.token,
+    })
+    expect(refusedUsage.status).toBe(403)
+
     // Each attendee's own confirmation is recorded in the outbox with the confirmation itself.
     const { docs: outbox } = await payload.find({
       collection: 'email-outbox',

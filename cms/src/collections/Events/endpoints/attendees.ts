@@ -38,8 +38,6 @@ type CsvColumn = Exclude<keyof AttendeeRow, 'answers'>
 const CSV_COLUMNS: [CsvColumn, string][] = [
   ['name', 'Name'],
   ['email', 'Email'],
-  ['ticketType', 'Ticket type'],
-  ['promoCode', 'Promo code'],
   ['status', 'Status'],
   ['registeredAt', 'Registered at (UTC)'],
   ['paymentStatus', 'Payment'],
@@ -47,6 +45,8 @@ const CSV_COLUMNS: [CsvColumn, string][] = [
   ['currency', 'Currency'],
   ['attended', 'Attended'],
   ['watchMinutes', 'Watched (minutes)'],
+  ['ticketType', 'Ticket type'],
+  ['promoCode', 'Promo code'],
 ]
 
 type Question = { id?: string | null; label: string }
