@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { env } from '../../src/env'
+import { expireLapsedHolds } from '../../src/services/booking'
 import type { Event } from '../../src/payload-types'
 import { startStripeTestServer, type StripeTestServer } from '../../stripe-test-server/server'
 import { closePayload } from '../closePayload'
@@ -364,6 +365,23 @@ describe('rushes', () => {
     }
     const exhausted = await tickets(event.id, undefined, 'FIVE')
     expect(exhausted.body.promoError.code).toBe('PROMO_EXHAUSTED')
+
+    // Unpaid holds lapse: their seats and the code's uses come back.
+    await payload.update({
+      collection: 'registrations',
+      where: { and: [{ event: { equals: event.id } }, { status: { equals: 'pending' } }] },
+      data: { holdExpiresAt: new Date(Date.now() - 60_000).toISOString() },
+    })
+    expect(await expireLapsedHolds(payload)).toBe(5)
+    const released = await tickets(event.id, undefined, 'FIVE')
+    expect(released.body.promoError).toBeNull()
+    expect(released.body.ticketTypes[0]).toMatchObject({ discountedPrice: 1500, available: 100 })
+    const again = await orderPaid(buyers[0]!, {
+      event: event.id,
+      items: [{ ticketType: typeId('Standard'), quantity: 1, attendees: [attendee(buyers[0]!)] }],
+      promoCode: 'FIVE',
+    })
+    expect(again.status).toBe(201)
   })
 })
 
