@@ -350,6 +350,23 @@ describe('rushes', () => {
     const offered = await tickets(event.id)
     const vip = offered.body.ticketTypes.find((type: { name: string }) => type.name === 'VIP')
     expect(vip).toMatchObject({ available: 0, isSoldOut: true })
+    // A type with tickets taken cannot be removed or shrunk below them.
+    const current = await payload.findByID({ collection: 'events', id: event.id })
+    const removed = await api('PATCH', `/events/${event.id}`, {
+      token: organizer.token,
+      body: { ticketTypes: current.ticketTypes!.filter((type) => type.name !== 'VIP') },
+    })
+    expect(removed.status).toBe(400)
+    expect(removed.body.errors[0].data).toMatchObject({ code: 'TICKET_TYPE_IN_USE', taken: 10 })
+    const shrunk = await api('PATCH', `/events/${event.id}`, {
+      token: organizer.token,
+      body: {
+        ticketTypes: current.ticketTypes!.map((type) =>
+          type.name === 'VIP' ? { ...type, quantity: 5 } : type,
+        ),
+      },
+    })
+    expect(shrunk.status).toBe(400)
     // The rest of the event still sells.
     const late = buyers[0]!
     const standard = await orderFree(late, {
