@@ -172,6 +172,56 @@ describe('ticket types: GET /api/events/:id/tickets', () => {
     expect(withCode.body.doc).toMatchObject({ status: 'confirmed', ticketTypeName: 'Speaker' })
   })
 
+  it('takes a code only inside its validity window, and only for the types it names', async () => {
+    const hour = 3600_000
+    const { event, typeId } = await ticketedEvent({
+      capacity: 20,
+      price: 1000,
+      ticketTypes: [
+        { name: 'Standard', price: 1000 },
+        { name: 'Student', price: 600 },
+      ],
+      promoCodes: [
+        {
+          code: 'OLD',
+          kind: 'percent',
+          percentOff: 10,
+          validUntil: new Date(Date.now() - hour).toISOString(),
+        },
+        {
+          code: 'SOON',
+          kind: 'percent',
+          percentOff: 10,
+          validFrom: new Date(Date.now() + hour).toISOString(),
+        },
+        { code: 'STUDY', kind: 'amount', amountOff: 100, appliesTo: ['Student'] },
+      ],
+    })
+    const buyer = await createUser(payload, 'user')
+    const order = (promoCode: string, type = 'Standard') =>
+      orderPaid(buyer, {
+        event: event.id,
+        items: [{ ticketType: typeId(type), quantity: 1, attendees: [attendee(buyer)] }],
+        promoCode,
+      })
+    for (const code of ['OLD', 'SOON', 'STUDY']) {
+      const res = await order(code)
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data).toMatchObject({ code: 'PROMO_INVALID', field: 'promoCode' })
+    }
+    const preview = await tickets(event.id, undefined, 'STUDY')
+    const prices = preview.body.ticketTypes.map(
+      (type: { name: string; discountedPrice: number }) => [type.name, type.discountedPrice],
+    )
+    expect(prices).toEqual([
+      ['Standard', 1000],
+      ['Student', 500],
+    ])
+    const student = await order('STUDY', 'Student')
+    expect(student.status).toBe(201)
+    expect(student.body.payment).toMatchObject({ amount: 500, discount: 100 })
+  })
+
   it('keeps to sales windows: not open yet, closed, and open', async () => {
     const hour = 3600_000
     const { event, typeId } = await ticketedEvent({
