@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { env } from '../../src/env'
@@ -595,6 +596,54 @@ describe('group orders', () => {
     for (const registration of placed.body.registrations) {
       expect(mailed).toContain(registration.id)
     }
+  })
+
+  it('confirms a discounted order only for a webhook with its amount after the discount', async () => {
+    const { event, typeId } = await ticketedEvent({
+      capacity: 10,
+      price: 2000,
+      ticketTypes: [{ name: 'Standard', price: 2000 }],
+      promoCodes: [{ code: 'HALF', kind: 'percent', percentOff: 50 }],
+    })
+    const buyer = await createUser(payload, 'user')
+    const placed = await orderPaid(buyer, {
+      event: event.id,
+      items: [
+        { ticketType: typeId('Standard'), quantity: 2, attendees: [attendee(buyer), guest('w')] },
+      ],
+      promoCode: 'HALF',
+    })
+    expect(placed.body.payment).toMatchObject({ amount: 2000, discount: 2000 })
+    const session = [...stripeServer.sessions.values()].find((s) => s.url === placed.body.url)!
+    // A correctly signed event claiming the price before the discount confirms nothing.
+    const forged = JSON.stringify({
+      id: `evt_test_${Math.random().toString(36).slice(2)}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: { ...session, status: 'complete', payment_status: 'paid', amount_total: 4000 },
+      },
+    })
+    const signature = new Stripe('sk_test_signer_only').webhooks.generateTestHeaderString({
+      payload: forged,
+      secret: env.STRIPE_WEBHOOK_SECRET,
+    })
+    const ignored = await api('POST', '/payments/webhook', {
+      body: forged,
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+    })
+    const ticketsOf = async () =>
+      (
+        await payload.find({
+          collection: 'registrations',
+          where: { orderId: { equals: placed.body.orderId } },
+        })
+      ).docs.map((doc) => doc.status)
+    expect(ignored.status).toBe(200)
+    expect(await ticketsOf()).toEqual(['pending', 'pending'])
+    await stripeServer.pay(session.id)
+    await until(async () => (await ticketsOf()).every((status) => status === 'confirmed'))
   })
 
   it('refunds one ticket of a paid group, partially, and the rest of the order stands', async () => {
