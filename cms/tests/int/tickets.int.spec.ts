@@ -380,7 +380,7 @@ describe('rushes', () => {
         { name: 'Standard', price: 0 },
       ],
     })
-    const buyers = await createBuyers(30)
+    const buyers = await createBuyers(20)
     const results = await Promise.all(
       buyers.map((buyer) =>
         orderFree(buyer, {
@@ -390,9 +390,9 @@ describe('rushes', () => {
       ),
     )
     const statuses = results.map((res) => res.status)
+    expect(statuses.filter((status) => status >= 500)).toEqual([])
     expect(statuses.filter((status) => status === 201)).toHaveLength(10)
-    expect(results.filter((res) => codeOf(res) === 'TICKET_SOLD_OUT')).toHaveLength(20)
-    expect(statuses.filter((status) => status >= 500)).toHaveLength(0)
+    expect(results.filter((res) => codeOf(res) === 'TICKET_SOLD_OUT')).toHaveLength(10)
     const confirmed = await payload.count({
       collection: 'registrations',
       where: { and: [{ event: { equals: event.id } }, { status: { equals: 'confirmed' } }] },
@@ -436,7 +436,7 @@ describe('rushes', () => {
     })
     const preview = await tickets(event.id, undefined, 'five')
     expect(preview.body.ticketTypes[0]).toMatchObject({ price: 2000, discountedPrice: 1500 })
-    const buyers = await createBuyers(15)
+    const buyers = await createBuyers(12)
     const results = await Promise.all(
       buyers.map((buyer) =>
         orderPaid(buyer, {
@@ -446,9 +446,9 @@ describe('rushes', () => {
         }),
       ),
     )
+    expect(results.map((res) => res.status).filter((status) => status >= 500)).toEqual([])
     expect(results.filter((res) => res.status === 201)).toHaveLength(5)
-    expect(results.filter((res) => codeOf(res) === 'PROMO_EXHAUSTED')).toHaveLength(10)
-    expect(results.filter((res) => res.status >= 500)).toHaveLength(0)
+    expect(results.filter((res) => codeOf(res) === 'PROMO_EXHAUSTED')).toHaveLength(7)
     for (const res of results.filter((r) => r.status === 201)) {
       expect(res.body.payment).toMatchObject({ amount: 1500, discount: 500, promoCode: 'FIVE' })
     }

@@ -15,17 +15,19 @@ export type TicketedEvent = Omit<Event, 'ticketTypes' | 'promoCodes' | 'question
   questions: Question[]
 }
 
+/** The event with its ticket types, codes and questions, read past field access (cms decides). */
 export async function readTicketedEvent(
   req: PayloadRequest,
   eventId: number,
 ): Promise<TicketedEvent> {
-  const event = await req.payload.findByID({
+  const event = (await req.payload.findByID({
     collection: 'events',
     id: eventId,
     depth: 0,
+    // No `select`: it drops the hasMany texts inside the lists (codes' types, questions' options).
     overrideAccess: true,
     req,
-  })
+  })) as Event
   return {
     ...event,
     ticketTypes: (event.ticketTypes ?? []) as TicketType[],

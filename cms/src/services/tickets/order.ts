@@ -39,10 +39,14 @@ async function placeOrder(
   kind: 'free' | 'paid',
 ): Promise<PlacedOrder & { event: TicketedEvent; order: CheckedOrder }> {
   const buyer = req.user!
-  const visible = await findEventToBook(req, body.event)
-  const bookable = decideBooking({ event: visible, existing: undefined, seatsTaken: 0 })
+  const found = await readTicketedEvent(req, body.event).catch(() => null)
+  // A published event is anyone's to book: one read. Any other is checked against the caller's
+  // access first (404 for those who may not see it), then refused as not bookable.
+  if (!found || found.status !== 'published') await findEventToBook(req, body.event)
+  if (!found) throw bookingError('EVENT_NOT_FOUND', 'No such event.')
+  const event = found
+  const bookable = decideBooking({ event, existing: undefined, seatsTaken: 0 })
   if ('refusal' in bookable) throw bookable.refusal
-  const event = await readTicketedEvent(req, visible.id)
   const order = checkOrder(event, body)
   if (kind === 'paid' && order.total === 0) {
     throw bookingError(
