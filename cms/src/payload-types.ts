@@ -268,6 +268,60 @@ export interface Event {
    */
   refundDeadlineHours?: number | null;
   /**
+   * What buyers choose from, in this order. Saved with none, the event gets "General admission" from its price and capacity.
+   */
+  ticketTypes?:
+    | {
+        name: string;
+        price: number;
+        /**
+         * Empty: only the event's capacity limits it.
+         */
+        quantity?: number | null;
+        description?: string | null;
+        salesStart?: string | null;
+        salesEnd?: string | null;
+        minPerOrder?: number | null;
+        maxPerOrder?: number | null;
+        /**
+         * Sold only with a promo code that unlocks it.
+         */
+        hidden?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Asked for every attendee; answers are in the attendee list and its CSV.
+   */
+  questions?:
+    | {
+        label: string;
+        kind: 'text' | 'single' | 'multiple' | 'checkbox';
+        required?: boolean | null;
+        options?: string[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  promoCodes?:
+    | {
+        code: string;
+        kind: 'percent' | 'amount' | 'unlock';
+        percentOff?: number | null;
+        amountOff?: number | null;
+        /**
+         * Orders that may use it; empty = unlimited.
+         */
+        maxUses?: number | null;
+        validFrom?: string | null;
+        validUntil?: string | null;
+        /**
+         * Empty: every type. Hidden types named here are unlocked by it.
+         */
+        appliesTo?: string[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * Organizers submit for review; only admins publish or reject.
    */
   status: 'draft' | 'pending_review' | 'published' | 'rejected' | 'cancelled';
@@ -449,7 +503,10 @@ export interface CalendarFeed {
  */
 export interface Registration {
   id: number;
-  user: number | User;
+  /**
+   * The ticket's holder; empty until its attendee claims it.
+   */
+  user?: (number | null) | User;
   event: number | Event;
   status: 'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
   payment?: (number | null) | Payment;
@@ -457,6 +514,33 @@ export interface Registration {
    * A pending (checkout) or offered (waitlist) registration holds its seat until then.
    */
   holdExpiresAt?: string | null;
+  /**
+   * Who bought it (the holder, or someone buying for them).
+   */
+  buyer?: (number | null) | User;
+  /**
+   * Shared by the tickets bought together.
+   */
+  orderId?: string | null;
+  ticketType?: string | null;
+  ticketTypeName?: string | null;
+  /**
+   * What this ticket cost after any discount (minor units); its refund.
+   */
+  price?: number | null;
+  promoCode?: string | null;
+  attendeeName?: string | null;
+  attendeeEmail?: string | null;
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  claimToken?: string | null;
   registeredAt: string;
   updatedAt: string;
   createdAt: string;
@@ -478,9 +562,18 @@ export interface Payment {
   amount: number;
   currency: 'USD' | 'EUR' | 'GBP' | 'CAD' | 'AUD' | 'CHF' | 'JPY' | 'SEK' | 'NOK' | 'DKK' | 'PLN' | 'INR' | 'BRL';
   status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+  promoCode?: string | null;
+  /**
+   * Taken off the order by its promo code (minor units); amount is after it.
+   */
+  discount?: number | null;
   paidAt?: string | null;
   refundId?: string | null;
   refundedAt?: string | null;
+  /**
+   * Refunded so far (one ticket of a group at a time); refunded once it is all.
+   */
+  refundedAmount?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -887,6 +980,42 @@ export interface EventsSelect<T extends boolean = true> {
   currency?: T;
   capacity?: T;
   refundDeadlineHours?: T;
+  ticketTypes?:
+    | T
+    | {
+        name?: T;
+        price?: T;
+        quantity?: T;
+        description?: T;
+        salesStart?: T;
+        salesEnd?: T;
+        minPerOrder?: T;
+        maxPerOrder?: T;
+        hidden?: T;
+        id?: T;
+      };
+  questions?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        required?: T;
+        options?: T;
+        id?: T;
+      };
+  promoCodes?:
+    | T
+    | {
+        code?: T;
+        kind?: T;
+        percentOff?: T;
+        amountOff?: T;
+        maxUses?: T;
+        validFrom?: T;
+        validUntil?: T;
+        appliesTo?: T;
+        id?: T;
+      };
   status?: T;
   rejectionReason?: T;
   organizer?: T;
@@ -976,6 +1105,16 @@ export interface RegistrationsSelect<T extends boolean = true> {
   status?: T;
   payment?: T;
   holdExpiresAt?: T;
+  buyer?: T;
+  orderId?: T;
+  ticketType?: T;
+  ticketTypeName?: T;
+  price?: T;
+  promoCode?: T;
+  attendeeName?: T;
+  attendeeEmail?: T;
+  answers?: T;
+  claimToken?: T;
   registeredAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -993,9 +1132,12 @@ export interface PaymentsSelect<T extends boolean = true> {
   amount?: T;
   currency?: T;
   status?: T;
+  promoCode?: T;
+  discount?: T;
   paidAt?: T;
   refundId?: T;
   refundedAt?: T;
+  refundedAmount?: T;
   updatedAt?: T;
   createdAt?: T;
 }

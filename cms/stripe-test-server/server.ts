@@ -1,6 +1,7 @@
 // A small Stripe-compatible server for local use and tests, since this
 // network cannot reach Stripe. It implements the calls the cms makes
-// (Checkout Sessions create/retrieve/expire, Refunds) and a hosted test
+// (Checkout Sessions create/retrieve/expire with several line items and a coupon's discount,
+// Coupons, full and partial Refunds) and a hosted test
 // checkout page whose Pay button sends a correctly signed webhook.
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
@@ -15,7 +16,9 @@ type Session = {
   status: 'open' | 'complete' | 'expired'
   payment_status: 'unpaid' | 'paid'
   url: string
+  amount_subtotal: number
   amount_total: number
+  total_details: { amount_discount: number }
   currency: string
   customer_email: string | null
   client_reference_id: string | null
@@ -30,7 +33,17 @@ type Session = {
   line_items_summary: string
 }
 
-type Refund = {
+type Coupon = {
+  id: string
+  object: 'coupon'
+  amount_off: number | null
+  percent_off: number | null
+  currency: string | null
+  duration: string
+  name: string | null
+}
+
+export type Refund = {
   id: string
   object: 'refund'
   amount: number
@@ -53,6 +66,8 @@ export type StripeTestServerOptions = {
 export type StripeTestServer = {
   url: string
   sessions: Map<string, Session>
+  /** Refunds made so far (tests read partial refunds here). */
+  refunds: Map<string, Refund>
   /**
    * Pays a session as the hosted page's Pay button does (tests without a browser). With
    * `deliver: false` the webhook is not sent, so a test can deliver (or forge) its own.
@@ -73,6 +88,7 @@ export async function startStripeTestServer(
   const signer = new Stripe('sk_test_signer_only')
   const sessions = new Map<string, Session>()
   const refunds = new Map<string, Refund>()
+  const coupons = new Map<string, Coupon>()
   const idempotent = new Map<string, unknown>()
   const expiryTimers = new Map<string, NodeJS.Timeout>()
   const host = options.host ?? '127.0.0.1'
@@ -139,6 +155,7 @@ export async function startStripeTestServer(
     if (!currency || !Number.isInteger(amount) || amount <= 0) {
       throw new Error('line_items with price_data (currency, unit_amount) are required')
     }
+    const discount = sessionDiscount(body.discounts, amount, currency)
     const id = newId('cs')
     const expiresAt = Number(body.expires_at ?? now() + 24 * 3600)
     const session: Session = {
@@ -147,7 +164,9 @@ export async function startStripeTestServer(
       status: 'open',
       payment_status: 'unpaid',
       url: `${baseUrl}/pay/${id}`,
-      amount_total: amount,
+      amount_subtotal: amount,
+      amount_total: amount - discount,
+      total_details: { amount_discount: discount },
       currency,
       customer_email: (body.customer_email as string) ?? null,
       client_reference_id: (body.client_reference_id as string) ?? null,
@@ -167,11 +186,48 @@ export async function startStripeTestServer(
     return session
   }
 
+  /** Stripe applies one coupon per session: its amount (in the session's currency) or percent off. */
+  function sessionDiscount(discounts: unknown, amount: number, currency: string): number {
+    const [first] = (discounts ?? []) as { coupon?: string }[]
+    if (!first?.coupon) return 0
+    const coupon = coupons.get(first.coupon)
+    if (!coupon) throw new Error(`No such coupon: '${first.coupon}'`)
+    if (coupon.amount_off !== null) {
+      if (coupon.currency !== currency) throw new Error('The coupon is in another currency.')
+      return Math.min(amount, coupon.amount_off)
+    }
+    return Math.round((amount * (coupon.percent_off ?? 0)) / 100)
+  }
+
+  function createCoupon(body: Record<string, unknown>): Coupon {
+    const amountOff = body.amount_off === undefined ? null : Number(body.amount_off)
+    const percentOff = body.percent_off === undefined ? null : Number(body.percent_off)
+    if ((amountOff === null) === (percentOff === null)) {
+      throw new Error('A coupon needs exactly one of amount_off and percent_off.')
+    }
+    if (amountOff !== null && (!Number.isInteger(amountOff) || amountOff <= 0 || !body.currency)) {
+      throw new Error('amount_off must be a positive integer with a currency.')
+    }
+    const coupon: Coupon = {
+      id: newId('coupon'),
+      object: 'coupon',
+      amount_off: amountOff,
+      percent_off: percentOff,
+      currency: amountOff === null ? null : String(body.currency),
+      duration: String(body.duration ?? 'once'),
+      name: typeof body.name === 'string' ? body.name : null,
+    }
+    coupons.set(coupon.id, coupon)
+    return coupon
+  }
+
   function checkoutPage(session: Session): string {
-    const price = new Intl.NumberFormat('en', {
-      style: 'currency',
-      currency: session.currency.toUpperCase(),
-    }).format(session.amount_total / 100)
+    const money = (minor: number) =>
+      new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency: session.currency.toUpperCase(),
+      }).format(minor / 100)
+    const price = money(session.amount_total)
     const state =
       session.status === 'open'
         ? `<form method="post" action="/pay/${session.id}"><button type="submit">Pay ${escapeHtml(price)}</button></form>
@@ -185,6 +241,7 @@ border-radius:.5rem;border:0;background:#4338ca;color:#fff;margin:.25rem 0;curso
 button.secondary{background:#e5e7eb;color:#111}</style></head><body>
 <p class="note">Local test checkout — no real money moves.</p>
 <h1>${escapeHtml(session.line_items_summary || 'Ticket')}</h1>
+${session.total_details.amount_discount > 0 ? `<p>Discount: ${escapeHtml(money(session.total_details.amount_discount))}</p>` : ''}
 <p>Total: <strong>${escapeHtml(price)}</strong></p>
 ${session.customer_email ? `<p>For ${escapeHtml(session.customer_email)}</p>` : ''}
 ${state}</body></html>`
@@ -223,6 +280,9 @@ ${state}</body></html>`
         sendJson(res, body)
       }
       let match: RegExpMatchArray | null
+      if (method === 'POST' && url.pathname === '/v1/coupons') {
+        return remember(createCoupon(parseFormBody(rawBody)))
+      }
       if (method === 'POST' && url.pathname === '/v1/checkout/sessions') {
         return remember(createSession(parseFormBody(rawBody), baseUrl))
       }
@@ -246,12 +306,20 @@ ${state}</body></html>`
         const session = [...sessions.values()].find((s) => s.payment_intent === body.payment_intent)
         if (!session)
           return stripeError(res, 404, `No such payment_intent: '${String(body.payment_intent)}'`)
-        const refunded = [...refunds.values()].some((r) => r.payment_intent === body.payment_intent)
-        if (refunded) return stripeError(res, 400, 'This payment has already been refunded.')
+        // Partial refunds add up to at most what was paid.
+        const refundedSoFar = [...refunds.values()]
+          .filter((r) => r.payment_intent === body.payment_intent)
+          .reduce((sum, r) => sum + r.amount, 0)
+        const left = session.amount_total - refundedSoFar
+        if (left <= 0) return stripeError(res, 400, 'This payment has already been refunded.')
+        const amount = body.amount === undefined ? left : Number(body.amount)
+        if (!Number.isInteger(amount) || amount <= 0 || amount > left) {
+          return stripeError(res, 400, `Refund amount must be between 1 and ${left}.`)
+        }
         const refund: Refund = {
           id: newId('re'),
           object: 'refund',
-          amount: session.amount_total,
+          amount,
           currency: session.currency,
           payment_intent: session.payment_intent!,
           status: 'succeeded',
@@ -294,6 +362,7 @@ ${state}</body></html>`
   return {
     url: `http://${host}:${port}`,
     sessions,
+    refunds,
     pay,
     failNextRequests(count: number) {
       failuresLeft = count

@@ -233,6 +233,30 @@ function Figures({ data }: { data: OrganizerDashboard }) {
           ])}
         />
       </section>
+      <section aria-labelledby="promo-codes">
+        <h2 id="promo-codes">Promo codes</h2>
+        <FigureTable
+          labelledBy="promo-codes"
+          headers={['Event', 'Code', 'Orders used', 'Holding', 'Tickets', 'Max uses', 'Discount']}
+          rows={data.promoCodes.map((row) => [
+            row.eventTitle,
+            row.code,
+            row.usedOrders,
+            row.heldOrders,
+            row.tickets,
+            row.maxUses ?? 'unlimited',
+            formatMoney(row.discountTotal, row.currency),
+          ])}
+          empty="No promo codes on these events."
+        />
+        <p>
+          <a
+            href={`/api/analytics/promo-codes?format=csv${data.events.length === 1 ? `&event=${data.events[0]!.id}` : ''}`}
+          >
+            Download as CSV
+          </a>
+        </p>
+      </section>
     </>
   )
 }

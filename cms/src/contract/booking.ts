@@ -38,6 +38,26 @@ export const BOOKING_ERROR_CODES = [
   'NOT_ALLOWED',
   /** Stripe could not be reached; nothing was charged or changed, try again (502). */
   'PAYMENT_PROVIDER_UNAVAILABLE',
+  /** A malformed order (items, attendees, answers); `data.field` names the part (400). */
+  'INVALID_ORDER',
+  /** A ticket type is used up, unknown, or hidden without its code; `data.ticketType`, `data.available` (409). */
+  'TICKET_SOLD_OUT',
+  /** Before the type's sales start; `data.ticketType`, `data.salesStart` (409). */
+  'SALES_NOT_OPEN',
+  /** After the type's sales end; `data.ticketType`, `data.salesEnd` (409). */
+  'SALES_CLOSED',
+  /** Fewer than the type's minimum or more than its maximum per order; `data.field` (400). */
+  'ORDER_LIMIT',
+  /** No such promo code for this order now (unknown, outside its window, for other types) (400). */
+  'PROMO_INVALID',
+  /** Every use of the promo code is taken or held (409). */
+  'PROMO_EXHAUSTED',
+  /** A required question is unanswered or an answer is not one of its options; `data.field`, `data.question` (400). */
+  'ANSWER_REQUIRED',
+  /** No ticket to claim with this token (404). */
+  'CLAIM_INVALID',
+  /** The ticket is for another email; log in with `data.email` (403). */
+  'CLAIM_EMAIL_MISMATCH',
 ] as const
 
 export type BookingErrorCode = (typeof BOOKING_ERROR_CODES)[number]

@@ -7,19 +7,36 @@ export type EventSummary = { title: string; when: string; url: string }
 
 export type EmailContent = { subject: string; element: ReactElement }
 
-export function registrationConfirmedEmail(p: { name: string; event: EventSummary }): EmailContent {
+export function registrationConfirmedEmail(p: {
+  name: string
+  event: EventSummary
+  /** A ticket bought for someone without it on their account: the link that claims it. */
+  claimUrl?: string
+  ticketTypeName?: string | null
+}): EmailContent {
   return {
     subject: `You're registered: ${p.event.title}`,
     element: (
       <EmailLayout
         preview={`See you at ${p.event.title} on ${p.event.when}`}
         heading="You're registered"
-        action={{ label: 'Watch the event', href: p.event.url }}
+        action={
+          p.claimUrl
+            ? { label: 'Claim your ticket', href: p.claimUrl }
+            : { label: 'Watch the event', href: p.event.url }
+        }
       >
         <P>Hi {p.name},</P>
         <P>
-          Your seat for <strong>{p.event.title}</strong> is confirmed. It starts {p.event.when}.
+          Your seat for <strong>{p.event.title}</strong>
+          {p.ticketTypeName ? ` (${p.ticketTypeName})` : ''} is confirmed. It starts {p.event.when}.
         </P>
+        {p.claimUrl ? (
+          <P>
+            Someone bought this ticket for you. To watch, claim it with an account under this email
+            address (sign up or log in): {p.claimUrl}
+          </P>
+        ) : null}
         <P>The attached calendar file adds it to your calendar. Watch it here: {p.event.url}</P>
       </EmailLayout>
     ),

@@ -7,7 +7,10 @@ import type { EventSummary } from '../emails/templates'
 import type { Event, Payment, Registration, User } from '../payload-types'
 import { settings, slugs } from '../plugin/settings'
 
-export type LoadedRegistration = Registration & { user: User; event: Event }
+/** Whom a ticket's emails go to: its holder, or the attendee named on a ticket not claimed yet. */
+export type Attendee = Pick<User, 'name' | 'email'> & { id?: number }
+
+export type LoadedRegistration = Registration & { user: Attendee; event: Event }
 
 export const siteUrl = (): string => settings.siteUrl.replace(/\/$/, '')
 export const cmsUrl = (): string => parseEnv(process.env).CMS_URL.replace(/\/$/, '')
@@ -32,10 +35,18 @@ export async function loadRegistration(
     .findByID({ collection: slugs.registrations, id, depth: 1, overrideAccess: true })
     .catch(() => null)
   if (!registration) throw notFound('Registration', id)
-  if (typeof registration.user !== 'object' || typeof registration.event !== 'object') {
-    throw notFound('User or event of registration', id)
+  if (typeof registration.event !== 'object') throw notFound('Event of registration', id)
+  if (typeof registration.user === 'object' && registration.user) {
+    return registration as LoadedRegistration
   }
-  return registration as LoadedRegistration
+  if (!registration.user && registration.attendeeEmail) {
+    const attendee = {
+      name: registration.attendeeName || registration.attendeeEmail,
+      email: registration.attendeeEmail,
+    }
+    return { ...registration, user: attendee } as LoadedRegistration
+  }
+  throw notFound('User of registration', id)
 }
 
 export async function loadPayment(
@@ -72,7 +83,7 @@ export async function* eventRegistrations(
   eventId: number | string,
   statuses: Registration['status'][],
   pageSize = 200,
-): AsyncGenerator<Registration & { user: User }> {
+): AsyncGenerator<Omit<Registration, 'user'> & { user: Attendee }> {
   let afterId = 0
   for (;;) {
     const { docs } = await payload.find({
@@ -91,7 +102,12 @@ export async function* eventRegistrations(
       overrideAccess: true,
     })
     for (const doc of docs) {
-      if (typeof doc.user === 'object') yield doc as Registration & { user: User }
+      if (typeof doc.user === 'object' && doc.user) yield doc as Registration & { user: User }
+      // A ticket not claimed yet: its attendee is told at the address it was bought for.
+      else if (!doc.user && doc.attendeeEmail) {
+        const attendee = { name: doc.attendeeName || doc.attendeeEmail, email: doc.attendeeEmail }
+        yield { ...doc, user: attendee }
+      }
     }
     if (docs.length < pageSize) return
     afterId = docs[docs.length - 1]!.id

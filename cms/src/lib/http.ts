@@ -8,10 +8,24 @@ export async function parseBody<Schema extends z.ZodType>(
   schema: Schema,
   collection?: string,
 ): Promise<z.infer<Schema>> {
+  return validateBody(await readJsonObject(req), schema, collection)
+}
+
+/** The request's JSON body, which must be an object (a 400 otherwise). */
+export async function readJsonObject(req: PayloadRequest): Promise<object> {
   const body: unknown = req.json ? await req.json().catch(() => undefined) : undefined
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new RequestError('The request body must be a JSON object.', 400)
   }
+  return body
+}
+
+/** Validates a body read already; a 400 that names each bad field. */
+export function validateBody<Schema extends z.ZodType>(
+  body: unknown,
+  schema: Schema,
+  collection?: string,
+): z.infer<Schema> {
   const result = schema.safeParse(body)
   if (!result.success) {
     throw new ValidationError({

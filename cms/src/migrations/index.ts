@@ -8,6 +8,7 @@ import * as migration_20261202_104256_event_end_time_and_recording_flag from './
 import * as migration_20261202_104345_remove_login_lockout from './20261202_104345_remove_login_lockout'
 import * as migration_20261202_104557_navigation_global from './20261202_104557_navigation_global'
 import * as migration_20261202_110123_booking_statuses_refund_deadline_outbox from './20261202_110123_booking_statuses_refund_deadline_outbox'
+import * as migration_20261202_141722_ticket_types_promo_codes_questions from './20261202_141722_ticket_types_promo_codes_questions'
 import * as migration_20261202_144018_program_sessions_speakers from './20261202_144018_program_sessions_speakers'
 
 export const migrations = [
@@ -60,6 +61,11 @@ export const migrations = [
     up: migration_20261202_110123_booking_statuses_refund_deadline_outbox.up,
     down: migration_20261202_110123_booking_statuses_refund_deadline_outbox.down,
     name: '20261202_110123_booking_statuses_refund_deadline_outbox',
+  },
+  {
+    up: migration_20261202_141722_ticket_types_promo_codes_questions.up,
+    down: migration_20261202_141722_ticket_types_promo_codes_questions.down,
+    name: '20261202_141722_ticket_types_promo_codes_questions',
   },
   {
     up: migration_20261202_144018_program_sessions_speakers.up,

@@ -26,6 +26,7 @@ import { StripeEvents } from '../collections/StripeEvents'
 import { extendUsers } from '../collections/Users/extension'
 import { adminAnalytics, queueRetry, queueStatus } from '../endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from '../endpoints/analytics/organizerAnalytics'
+import { promoCodeAnalytics } from '../endpoints/analytics/promoCodeAnalytics'
 import { authEndpoints } from '../endpoints/auth'
 import { moderate } from '../endpoints/moderation/moderate'
 import { withLockCheckInTransaction } from '../hooks/checkLocksInTransaction'
@@ -217,6 +218,7 @@ export const eventPortal =
     const endpoints: Endpoint[] = [
       ...authEndpoints,
       organizerAnalytics,
+      promoCodeAnalytics,
       adminAnalytics,
       queueStatus,
       queueRetry,

@@ -293,12 +293,12 @@ describe('attendee list and CSV export', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const lines = text.slice(1).trim().split('\n')
     expect(lines[0]).toBe(
-      'Name,Email,Status,Registered at (UTC),Payment,Amount (minor units),Currency,Attended,Watched (minutes)',
+      'Name,Email,Status,Registered at (UTC),Payment,Amount (minor units),Currency,Attended,Watched (minutes),Ticket type,Promo code',
     )
     expect(lines).toHaveLength(3)
     expect(lines[2]).toContain('"Ben ""Benny"" Baker, Jr."')
     expect(lines[1]).toMatch(
-      /^Ann Able,user-.*,confirmed,2026-11-01T09:00:00.000Z,succeeded,1000,EUR,yes,10$/,
+      /^Ann Able,user-.*,confirmed,2026-11-01T09:00:00.000Z,succeeded,1000,EUR,yes,10,,$/,
     )
   })
 

@@ -19,7 +19,11 @@ export const MoneyField: NumberFieldClientComponent = ({
   const { path, value, setValue, showError, disabled } = useField<number>({
     potentiallyStalePath: pathFromProps,
   })
-  const currencyValue = useFormFields(([fields]) => fields[siblingPath(path, 'currency')]?.value)
+  const currencyValue = useFormFields(
+    ([fields]) =>
+      // A row of an event's list (a ticket type's price) follows the event's own field.
+      fields[siblingPath(path, 'currency')]?.value ?? fields['currency']?.value,
+  )
   const currency = typeof currencyValue === 'string' && currencyValue ? currencyValue : 'USD'
   const [text, setText] = useState(() =>
     typeof value === 'number' ? toMajorText(value, currency) : '',

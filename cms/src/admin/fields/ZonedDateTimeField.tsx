@@ -15,7 +15,10 @@ import { siblingPath } from './siblingPath'
  */
 export const ZonedDateTimeField: DateFieldClientComponent = (props) => {
   const zoneValue = useFormFields(
-    ([fields]) => fields[siblingPath(props.path ?? props.field.name, 'timezone')]?.value,
+    ([fields]) =>
+      // A row of an event's list (a ticket type's sales start) follows the event's own zone.
+      fields[siblingPath(props.path ?? props.field.name, 'timezone')]?.value ??
+      fields['timezone']?.value,
   )
   return <ZonedDateTimeInput {...props} zone={isTimeZone(zoneValue) ? zoneValue : 'UTC'} />
 }

@@ -18,6 +18,7 @@ import { agendaImport } from './endpoints/agendaImport'
 import { eventAttendance } from './endpoints/attendance'
 import { eventAttendees } from './endpoints/attendees'
 import { eventAvailability } from './endpoints/eventAvailability'
+import { eventTickets } from './endpoints/tickets'
 import { eventChatAccess } from './endpoints/chatAccess'
 import { eventReplay } from './endpoints/replay'
 import { replaceEvent } from './endpoints/replaceEvent'
@@ -25,6 +26,8 @@ import { eventStream } from './endpoints/stream'
 import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
 import { deriveListingFields } from './hooks/deriveListingFields'
+import { ensureTicketType } from './hooks/ensureTicketType'
+import { keepSoldTicketTypes } from './hooks/keepSoldTicketTypes'
 import { deleteEventRecords } from './hooks/deleteEventRecords'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
@@ -33,6 +36,7 @@ import { keepSessionsInZone } from './hooks/keepSessionsInZone'
 import { refuseCapacityBelowTaken } from './hooks/refuseCapacityBelowTaken'
 import { forgetEventInChat, publishEventToChat } from './hooks/publishEventToChat'
 import { offerRaisedCapacity } from './hooks/offerRaisedCapacity'
+import { promoCodesField, questionsField, ticketTypesField } from './ticketFields'
 import { EVENT_STATUSES } from './workflow'
 
 const STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
@@ -66,6 +70,7 @@ export const Events: CollectionConfig = {
   endpoints: [
     replaceEvent,
     eventAvailability,
+    eventTickets,
     eventStream,
     eventAttendance,
     eventReplay,
@@ -82,6 +87,8 @@ export const Events: CollectionConfig = {
       refuseCapacityBelowTaken,
       extractDescriptionText,
       deriveListingFields,
+      ensureTicketType,
+      keepSoldTicketTypes,
     ],
     afterChange: [
       revalidateSiteAfterChange,
@@ -181,6 +188,9 @@ export const Events: CollectionConfig = {
         },
       ],
     },
+    ticketTypesField,
+    questionsField,
+    promoCodesField,
     {
       name: 'status',
       type: 'select',

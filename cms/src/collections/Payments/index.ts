@@ -9,13 +9,14 @@ import { checkout } from './endpoints/checkout'
 import { refund } from './endpoints/refund'
 import { webhook } from './endpoints/webhook'
 import { enqueuePaymentEmails } from './hooks/enqueuePaymentEmails'
+import { releasePromoUseOnFailure } from './hooks/releasePromoUse'
 
 /** Written only by the payment service (system writes); people read their own. */
 export const Payments: CollectionConfig = {
   slug: 'payments',
   admin: { defaultColumns: ['registration', 'amount', 'currency', 'status', 'paidAt'] },
   endpoints: [withRateLimit(checkout, rateLimits.checkout), webhook, refund],
-  hooks: { afterChange: [enqueuePaymentEmails] },
+  hooks: { afterChange: [enqueuePaymentEmails, releasePromoUseOnFailure] },
   access: {
     read: adminOrOwnRecords,
     create: isAdmin,
@@ -44,8 +45,27 @@ export const Payments: CollectionConfig = {
       index: true,
       options: PAYMENT_STATUSES.map((value) => ({ value, label: value })),
     },
+    { name: 'promoCode', type: 'text', index: true },
+    {
+      name: 'discount',
+      type: 'number',
+      defaultValue: 0,
+      admin: {
+        description: 'Taken off the order by its promo code (minor units); amount is after it.',
+        components: { Cell: '@event-portal/cms/plugin/client#MoneyCell' },
+      },
+    },
     { name: 'paidAt', type: 'date' },
     { name: 'refundId', type: 'text' },
     { name: 'refundedAt', type: 'date' },
+    {
+      name: 'refundedAmount',
+      type: 'number',
+      defaultValue: 0,
+      admin: {
+        description: 'Refunded so far (one ticket of a group at a time); refunded once it is all.',
+        components: { Cell: '@event-portal/cms/plugin/client#MoneyCell' },
+      },
+    },
   ],
 }

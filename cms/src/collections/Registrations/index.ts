@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrOwnRecords } from '../../access/adminOrOwnRecords'
 import { isAdmin } from '../../access/isAdmin'
+import { readTickets } from './access/readTickets'
 import { rateLimits, withRateLimit } from '../../lib/rateLimit'
 import { revalidateSiteAfterChange, revalidateSiteAfterDelete } from '../../hooks/revalidateSite'
 import { cancel, cancellationQuote } from './endpoints/cancel'
+import { claimTicket, showClaim } from './endpoints/claim'
 import { enforceTransition } from './hooks/enforceTransition'
 import { enqueueRegistrationEmails } from './hooks/enqueueRegistrationEmails'
 import { closeSeatInChat, publishSeatToChat } from './hooks/publishSeatToChat'
@@ -12,6 +13,7 @@ import { keepSeatCount, releaseSeatOnDelete } from './hooks/keepSeatCount'
 import { myRegistrations } from './endpoints/myRegistrations'
 import { register } from './endpoints/register'
 import { REGISTRATION_STATUSES } from '../../contract/booking'
+import { ticketFields } from './ticketFields'
 
 export const Registrations: CollectionConfig = {
   slug: 'registrations',
@@ -20,7 +22,7 @@ export const Registrations: CollectionConfig = {
     description: 'Attendees cancel; the row is kept for the record.',
   },
   access: {
-    read: adminOrOwnRecords,
+    read: readTickets,
     // People register through POST /api/registrations (the seat service); direct creates are admin-only.
     create: isAdmin,
     // Status changes go through the seat service (DELETE /api/registrations/:id cancels).
@@ -32,6 +34,8 @@ export const Registrations: CollectionConfig = {
   endpoints: [
     withRateLimit(register, rateLimits.registrations),
     myRegistrations,
+    showClaim,
+    withRateLimit(claimTicket, rateLimits.registrations),
     cancellationQuote,
     cancel,
   ],
@@ -51,8 +55,8 @@ export const Registrations: CollectionConfig = {
       name: 'user',
       type: 'relationship',
       relationTo: 'users',
-      required: true,
       index: true,
+      admin: { description: "The ticket's holder; empty until its attendee claims it." },
     },
     {
       name: 'event',
@@ -87,6 +91,7 @@ export const Registrations: CollectionConfig = {
           'A pending (checkout) or offered (waitlist) registration holds its seat until then.',
       },
     },
+    ...ticketFields,
     {
       name: 'registeredAt',
       type: 'date',

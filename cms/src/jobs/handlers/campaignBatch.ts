@@ -37,6 +37,8 @@ export async function campaignBatch(
   let firstError: unknown
   for (const registrationId of registrationIds) {
     const { user } = await loadRegistration(payload, registrationId)
+    // Campaigns go to account holders (who can opt out); a ticket not claimed yet has none.
+    if (user.id === undefined) continue
     const key = `campaign:${campaign.id}:${user.id}`
     if (optedOut.has(user.id)) {
       await recordSkipped(payload, {

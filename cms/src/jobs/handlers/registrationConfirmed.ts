@@ -2,10 +2,22 @@ import type { Payload } from 'payload'
 
 import { buildIcs } from '../../emails/ics'
 import { registrationConfirmedEmail } from '../../emails/templates'
-import { eventSummary, loadRegistration, registrationVersion } from '../context'
+import {
+  eventSummary,
+  loadRegistration,
+  registrationVersion,
+  siteUrl,
+  type LoadedRegistration,
+} from '../context'
 import { deliverOnce } from '../deliveries'
 import type { JobData } from '../definitions'
 import { scheduleReminders } from '../reminders'
+
+/** The link in an unclaimed ticket's email: the site's claim page (docs/tickets.md). */
+const claimUrlOf = (registration: LoadedRegistration): string | undefined =>
+  registration.user.id === undefined && registration.claimToken
+    ? `${siteUrl()}/claim?token=${encodeURIComponent(registration.claimToken)}`
+    : undefined
 
 /** The confirmation with its calendar file; it also schedules the reminders. */
 export async function registrationConfirmed(
@@ -21,7 +33,12 @@ export async function registrationConfirmed(
     key: `registration-confirmed:${registration.id}:${registrationVersion(registration)}`,
     template: 'registration-confirmed',
     to: user,
-    content: registrationConfirmedEmail({ name: user.name, event: summary }),
+    content: registrationConfirmedEmail({
+      name: user.name,
+      event: summary,
+      ticketTypeName: registration.ticketTypeName,
+      claimUrl: claimUrlOf(registration),
+    }),
     attachments: [
       {
         filename: 'event.ics',

@@ -15,6 +15,10 @@ export type AttendeeRow = {
   currency: string | null
   attended: boolean
   watchMinutes: number
+  ticketType: string | null
+  promoCode: string | null
+  /** Per question id, as the attendee answered (docs/tickets.md). */
+  answers: Record<string, unknown>
 }
 
 export type AttendeeFilter = { status?: string; q?: string }
@@ -44,16 +48,20 @@ export async function listAttendees(
   const found = await rows<Record<string, unknown>>(
     payload,
     sql`
-    SELECT r.id, u.name, u.email, r.status::text AS status, r.registered_at,
-      p.status::text AS payment_status, p.amount, p.currency::text AS currency,
-      a.id IS NOT NULL AS attended, coalesce(a.watch_seconds, 0) AS watch_seconds
+    SELECT r.id, coalesce(r.attendee_name, u.name) AS name,
+      coalesce(r.attendee_email, u.email) AS email, r.status::text AS status, r.registered_at,
+      p.status::text AS payment_status, coalesce(r.price, p.amount) AS amount,
+      p.currency::text AS currency,
+      a.id IS NOT NULL AS attended, coalesce(a.watch_seconds, 0) AS watch_seconds,
+      r.ticket_type_name, r.promo_code, r.answers
     FROM ${table('registrations')} r
-    JOIN ${table('users')} u ON u.id = r.user_id
+    LEFT JOIN ${table('users')} u ON u.id = r.user_id
     LEFT JOIN ${table('payments')} p ON p.id = r.payment_id
     LEFT JOIN ${table('attendance')} a ON a.event_id = r.event_id AND a.user_id = r.user_id
     WHERE r.event_id = ${eventId}
       AND (${status ?? null}::text IS NULL OR r.status::text = ${status ?? null}::text)
-      AND (${pattern}::text IS NULL OR u.name ILIKE ${pattern}::text OR u.email ILIKE ${pattern}::text)
+      AND (${pattern}::text IS NULL OR coalesce(r.attendee_name, u.name) ILIKE ${pattern}::text
+        OR coalesce(r.attendee_email, u.email) ILIKE ${pattern}::text)
       AND (${afterTime}::timestamptz IS NULL
         OR (r.registered_at, r.id) > (${afterTime}::timestamptz, ${afterId}::int))
     ORDER BY r.registered_at, r.id
@@ -70,5 +78,8 @@ export async function listAttendees(
     currency: row.currency === null ? null : String(row.currency),
     attended: Boolean(row.attended),
     watchMinutes: Math.round(Number(row.watch_seconds) / 60),
+    ticketType: row.ticket_type_name === null ? null : String(row.ticket_type_name),
+    promoCode: row.promo_code === null ? null : String(row.promo_code),
+    answers: (row.answers as Record<string, unknown> | null) ?? {},
   }))
 }

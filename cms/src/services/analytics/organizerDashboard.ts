@@ -28,6 +28,23 @@ export type OrganizerDashboard = {
   checkouts: { started: number; paid: number; conversion: number | null }
   attendance: { registered: number; attended: number; averageWatchSeconds: number }
   chat: { messages: number; questions: number; hidden: number }
+  /** Usage per promo code of the events in scope (totals as of now). */
+  promoCodes: PromoCodeUsage[]
+}
+
+export type PromoCodeUsage = {
+  eventId: number
+  eventTitle: string
+  code: string
+  maxUses: number | null
+  /** Orders placed with it that were paid (or free and confirmed), cancelled later or not. */
+  usedOrders: number
+  /** Orders holding a use while their checkout is open. */
+  heldOrders: number
+  tickets: number
+  /** Money taken off the paid orders, per currency. */
+  discountTotal: number
+  currency: string
 }
 
 const toNumber = (value: unknown) => Number(value ?? 0)
@@ -56,7 +73,7 @@ export async function organizerDashboard(
   const start = `${range.from}T00:00:00Z`
   const end = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000).toISOString()
 
-  const [events, byDay, revenue, checkouts, attendance, chat] = await Promise.all([
+  const [events, byDay, revenue, checkouts, attendance, chat, promo] = await Promise.all([
     rows<Record<string, unknown>>(
       payload,
       sql`${scoped}
@@ -85,7 +102,9 @@ export async function organizerDashboard(
       sql`${scoped}
       SELECT p.currency::text AS currency,
         coalesce(sum(p.amount), 0) AS gross,
-        coalesce(sum(p.amount) FILTER (WHERE p.status = 'refunded'), 0) AS refunded,
+        -- A payment refunded one ticket at a time counts what went back so far.
+        coalesce(sum(CASE WHEN p.status = 'refunded' THEN p.amount
+          ELSE coalesce(p.refunded_amount, 0) END), 0) AS refunded,
         count(*) AS payments
       FROM ${table('payments')} p JOIN scoped e ON e.id = p.event_id
       WHERE p.status IN ('succeeded', 'refunded')
@@ -114,6 +133,7 @@ export async function organizerDashboard(
         count(*) FILTER (WHERE c.hidden) AS hidden
       FROM ${table('chatMessages')} c JOIN scoped e ON e.id = c.event_id`,
     ),
+    promoCodeUsage(payload, scope),
   ])
 
   const eventFigures = events.map((row) => {
@@ -166,5 +186,40 @@ export async function organizerDashboard(
       questions: toNumber(chat[0]?.questions),
       hidden: toNumber(chat[0]?.hidden),
     },
+    promoCodes: promo,
   }
+}
+
+/** Each code of the events in scope with the orders that used it (a ticket's code names it). */
+export async function promoCodeUsage(
+  payload: Payload,
+  scope: EventScope,
+): Promise<PromoCodeUsage[]> {
+  const found = await rows<Record<string, unknown>>(
+    payload,
+    sql`${scopedEvents(scope)}
+    SELECT e.id AS event_id, e.title, e.currency::text AS currency, c.code, c.max_uses,
+      count(DISTINCT r.order_id) FILTER (WHERE r.status IN ('confirmed', 'cancelled')) AS used,
+      count(DISTINCT r.order_id) FILTER (WHERE r.status = 'pending') AS held,
+      count(r.id) FILTER (WHERE r.status IN ('confirmed', 'cancelled')) AS tickets,
+      (SELECT coalesce(sum(p.discount), 0) FROM ${table('payments')} p
+        WHERE p.event_id = e.id AND lower(p.promo_code) = lower(c.code)
+          AND p.status IN ('succeeded', 'refunded')) AS discount_total
+    FROM scoped e
+    JOIN events_promo_codes c ON c._parent_id = e.id
+    LEFT JOIN registrations r ON r.event_id = e.id AND lower(r.promo_code) = lower(c.code)
+    GROUP BY e.id, e.title, e.currency, e.start_time, c.id, c.code, c.max_uses, c._order
+    ORDER BY e.start_time DESC, c._order`,
+  )
+  return found.map((row) => ({
+    eventId: toNumber(row.event_id),
+    eventTitle: String(row.title),
+    code: String(row.code),
+    maxUses: row.max_uses === null ? null : toNumber(row.max_uses),
+    usedOrders: toNumber(row.used),
+    heldOrders: toNumber(row.held),
+    tickets: toNumber(row.tickets),
+    discountTotal: toNumber(row.discount_total),
+    currency: String(row.currency),
+  }))
 }

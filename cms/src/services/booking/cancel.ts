@@ -6,7 +6,7 @@ import type { Event, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { inTransaction } from '../transaction'
 import { bookingError } from './errors'
-import { findPayment, refundPayment } from './payments'
+import { findPayment, refundPayment, refundTicket } from './payments'
 import { refundDeadline, refundOutcome } from './refundPolicy'
 import { lockRegistration, moveRegistration } from './registrations'
 import { offerFreeSeats } from './waitlist'
@@ -33,7 +33,9 @@ async function findCancellable(req: PayloadRequest, id: number): Promise<Visible
   if (!registration || !event) {
     throw bookingError('REGISTRATION_NOT_FOUND', 'No such registration.')
   }
-  const isOwner = idOf(registration.user) === req.user!.id
+  // The holder, or the buyer of a ticket they bought for someone else.
+  const isOwner =
+    idOf(registration.user) === req.user!.id || idOf(registration.buyer) === req.user!.id
   const isOrganizer = idOf(event.organizer) === req.user!.id
   const isAdmin = checkRole(['admin'], req.user)
   if (!isOwner && !isOrganizer && !isAdmin) {
@@ -46,9 +48,12 @@ async function findCancellable(req: PayloadRequest, id: number): Promise<Visible
 async function quote(req: PayloadRequest, visible: Visible): Promise<CancellationQuote> {
   const paymentId = idOf(visible.registration.payment)
   const payment = paymentId ? await findPayment(req, paymentId) : undefined
+  // A ticket of an order is refunded what it cost, not the whole order.
+  const ticketPrice = visible.registration.price
   const refund = refundOutcome({
     event: visible.event,
-    payment,
+    payment:
+      payment && typeof ticketPrice === 'number' ? { ...payment, amount: ticketPrice } : payment,
     isPrivileged: visible.isPrivileged,
   })
   return {
@@ -97,7 +102,11 @@ export async function cancelRegistration(
   }
   const paymentId = idOf(visible.registration.payment)
   if (paymentId && answer.refund.kind !== 'no_refund_past_deadline') {
-    await refundPayment(req, paymentId)
+    if (typeof visible.registration.price === 'number') {
+      await refundTicket(req, paymentId, visible.registration)
+    } else {
+      await refundPayment(req, paymentId)
+    }
   }
   const doc = await inTransaction(req, async () => {
     const current = await lockRegistration(req, id)

@@ -12,6 +12,7 @@ import { bookInTransaction, lookUpBooking } from './lookUp'
 import { createPendingPayment, findPayment } from './payments'
 import { lockRegistration, moveRegistration } from './registrations'
 import { settings, slugs } from '../../plugin/settings'
+import { singleTicketOf } from '../tickets/singleTicket'
 
 /** A pending paid registration holds its seat this long; the Checkout session expires with it. */
 export const CHECKOUT_HOLD_MINUTES = 30
@@ -39,7 +40,7 @@ export async function startCheckout(
   eventId: number,
 ): Promise<CheckoutStarted> {
   const user = req.user!
-  const event = await findEventToBook(req, eventId)
+  const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
   const held = await bookInTransaction(req, async (): Promise<Held> => {
     const { existing, decision } = await lookUpBooking(req, event, user.id)
     if ('refusal' in decision) throw decision.refusal
@@ -80,7 +81,12 @@ export async function startCheckout(
           req,
           existing ?? { user: user.id, event },
           'pending',
-          { holdExpiresAt, payment: payment.id, registeredAt: new Date().toISOString() },
+          {
+            holdExpiresAt,
+            payment: payment.id,
+            registeredAt: new Date().toISOString(),
+            ...ticket,
+          },
           event,
         )
         const linked = await req.payload.update({

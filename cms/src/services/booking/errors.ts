@@ -19,6 +19,16 @@ const STATUS: Record<BookingErrorCode, number> = {
   ALREADY_CANCELLED: 409,
   NOT_ALLOWED: 403,
   PAYMENT_PROVIDER_UNAVAILABLE: 502,
+  INVALID_ORDER: 400,
+  TICKET_SOLD_OUT: 409,
+  SALES_NOT_OPEN: 409,
+  SALES_CLOSED: 409,
+  ORDER_LIMIT: 400,
+  PROMO_INVALID: 400,
+  PROMO_EXHAUSTED: 409,
+  ANSWER_REQUIRED: 400,
+  CLAIM_INVALID: 404,
+  CLAIM_EMAIL_MISMATCH: 403,
 }
 
 /** A booking refusal: `{ errors: [{ message, data: { code, ...data } }] }` with the code's status. */
@@ -41,3 +51,13 @@ export const eventFullError = (): BookingError =>
     isFull: true,
     canJoinWaitlist: true,
   })
+
+export const ticketSoldOutError = (ticketType: string, name?: string | null): BookingError =>
+  bookingError(
+    'TICKET_SOLD_OUT',
+    `${name ? `"${name}" tickets are` : 'This ticket is'} sold out.`,
+    {
+      ticketType,
+      available: 0,
+    },
+  )

@@ -1,10 +1,13 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import type { Event, Payment, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { stripe } from '../stripe'
+import { executeInTransaction, inTransaction } from '../transaction'
 import { bookingError } from './errors'
 import { slugs } from '../../plugin/settings'
+import { table } from '../tables'
 
 export async function createPendingPayment(
   req: PayloadRequest,
@@ -91,8 +94,69 @@ export async function refundPayment(req: PayloadRequest, paymentId: number): Pro
   return req.payload.update({
     collection: slugs.payments,
     id: payment.id,
-    data: { status: 'refunded', refundId: refund.id, refundedAt: new Date().toISOString() },
+    data: {
+      status: 'refunded',
+      refundId: refund.id,
+      refundedAt: new Date().toISOString(),
+      refundedAmount: (payment.refundedAmount ?? 0) + refund.amount,
+    },
     overrideAccess: true,
     req,
+  })
+}
+
+/**
+ * Refunds one ticket of an order: what that ticket cost (after its discount), as a partial refund
+ * of the order's payment. The payment is `refunded` once every ticket of it is. A payment still
+ * pending is handled as a whole (its session is expired). Safe to repeat per ticket.
+ */
+export async function refundTicket(
+  req: PayloadRequest,
+  paymentId: number,
+  ticket: Pick<Registration, 'id' | 'price'>,
+): Promise<Payment> {
+  const payment = await findPayment(req, paymentId)
+  if (payment.status !== 'succeeded') return refundPayment(req, paymentId)
+  const amount = Math.min(
+    ticket.price ?? payment.amount,
+    payment.amount - (payment.refundedAmount ?? 0),
+  )
+  if (amount <= 0) return payment
+  if (!payment.stripePaymentId) {
+    throw bookingError('NOTHING_TO_REFUND', 'This payment has no Stripe payment to refund.')
+  }
+  let refund
+  try {
+    refund = await stripe().refunds.create(
+      { payment_intent: payment.stripePaymentId, amount },
+      { idempotencyKey: `refund:${payment.id}:ticket:${ticket.id}` },
+    )
+  } catch (error) {
+    req.payload.logger.error({ err: error, paymentId }, 'ticket refund failed')
+    throw bookingError(
+      'PAYMENT_PROVIDER_UNAVAILABLE',
+      'The refund could not be made right now; please try again.',
+    )
+  }
+  // Two tickets of one order refunded at once add up: the payment's row is locked meanwhile.
+  return inTransaction(req, async () => {
+    await executeInTransaction(
+      req,
+      sql`SELECT id FROM ${table('payments')} WHERE id = ${payment.id} FOR UPDATE`,
+    )
+    const current = await findPayment(req, payment.id)
+    const refundedAmount = (current.refundedAmount ?? 0) + refund.amount
+    return req.payload.update({
+      collection: slugs.payments,
+      id: payment.id,
+      data: {
+        refundedAmount,
+        refundId: refund.id,
+        refundedAt: new Date().toISOString(),
+        ...(refundedAmount >= current.amount ? { status: 'refunded' as const } : {}),
+      },
+      overrideAccess: true,
+      req,
+    })
   })
 }

@@ -5,6 +5,7 @@ import { fullRefusal, paymentRequiredError } from './decide'
 import { findEventToBook } from './event'
 import { bookInTransaction, lookUpBooking } from './lookUp'
 import { moveRegistration } from './registrations'
+import { singleTicketOf } from '../tickets/singleTicket'
 
 /**
  * Registers someone for an event: confirmed while seats of a free event remain, on the waitlist
@@ -14,14 +15,14 @@ export async function registerForEvent(
   req: PayloadRequest,
   { eventId, userId, joinWaitlist }: { eventId: number; userId: number; joinWaitlist: boolean },
 ): Promise<Registration> {
-  const event = await findEventToBook(req, eventId)
+  const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
   return bookInTransaction(
     req,
     async () => {
       const { existing, decision } = await lookUpBooking(req, event, userId)
       if ('refusal' in decision) throw decision.refusal
       const target = existing ?? { user: userId, event }
-      const fresh = { registeredAt: new Date().toISOString(), holdExpiresAt: null }
+      const fresh = { registeredAt: new Date().toISOString(), holdExpiresAt: null, ...ticket }
       switch (decision.option) {
         case 'register':
           return moveRegistration(req, target, 'confirmed', fresh, event)

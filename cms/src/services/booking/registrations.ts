@@ -45,7 +45,9 @@ export async function lockRegistration(req: PayloadRequest, id: number): Promise
   })
 }
 
-type Changes = Partial<Pick<Registration, 'holdExpiresAt' | 'payment' | 'registeredAt'>>
+type Changes = Partial<
+  Omit<Registration, 'id' | 'status' | 'user' | 'event' | 'createdAt' | 'updatedAt'>
+>
 
 /** Hands the event's capacity to the seat hook, so it need not read the event again. */
 export type SeatContext = { bookingEvent?: Pick<Event, 'id' | 'capacity'> }

@@ -28,6 +28,7 @@ import { ZonedDateTimeField as ZonedDateTimeField_84589480ae0de6bbb07010022c7438
 import { TimeZoneSelectField as TimeZoneSelectField_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
 import { MoneyCell as MoneyCell_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
 import { MoneyField as MoneyField_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
+import { NamedRowLabel as NamedRowLabel_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
 import { EventWorkflow as EventWorkflow_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
 import { AgendaImport as AgendaImport_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
 import { SpeakerClashWarning as SpeakerClashWarning_84589480ae0de6bbb07010022c743822 } from '@event-portal/cms/plugin/client'
@@ -44,76 +45,48 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  '@payloadcms/ui#PasswordField': PasswordField_3817bf644402e67bfe6577f60ef982de,
-  '@event-portal/cms/plugin/client#EventToolsLinks':
-    EventToolsLinks_84589480ae0de6bbb07010022c743822,
-  '@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell':
-    RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
-  '@payloadcms/richtext-lexical/rsc#RscEntryLexicalField':
-    RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
-  '@payloadcms/richtext-lexical/rsc#LexicalDiffComponent':
-    LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
-  '@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient':
-    InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient':
-    HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#UploadFeatureClient':
-    UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#BlockquoteFeatureClient':
-    BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#RelationshipFeatureClient':
-    RelationshipFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#LinkFeatureClient':
-    LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#ChecklistFeatureClient':
-    ChecklistFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#OrderedListFeatureClient':
-    OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#UnorderedListFeatureClient':
-    UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#IndentFeatureClient':
-    IndentFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#AlignFeatureClient':
-    AlignFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#HeadingFeatureClient':
-    HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#ParagraphFeatureClient':
-    ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#InlineCodeFeatureClient':
-    InlineCodeFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#SuperscriptFeatureClient':
-    SuperscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#SubscriptFeatureClient':
-    SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#StrikethroughFeatureClient':
-    StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#UnderlineFeatureClient':
-    UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#BoldFeatureClient':
-    BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#ItalicFeatureClient':
-    ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@event-portal/cms/plugin/client#ZonedDateCell': ZonedDateCell_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#ZonedDateTimeField':
-    ZonedDateTimeField_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#TimeZoneSelectField':
-    TimeZoneSelectField_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#MoneyCell': MoneyCell_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#MoneyField': MoneyField_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#EventWorkflow': EventWorkflow_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#AgendaImport': AgendaImport_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#SpeakerClashWarning':
-    SpeakerClashWarning_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#EventZonedDateTimeField':
-    EventZonedDateTimeField_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#CampaignProgress':
-    CampaignProgress_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#NavLinks': NavLinks_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/client#DashboardIntro': DashboardIntro_84589480ae0de6bbb07010022c743822,
-  '@event-portal/cms/plugin/rsc#AnalyticsView': AnalyticsView_4a3c9953ba42934c6945440c395d776f,
-  '@event-portal/cms/plugin/rsc#ApprovalsView': ApprovalsView_4a3c9953ba42934c6945440c395d776f,
-  '@event-portal/cms/plugin/rsc#OverviewView': OverviewView_4a3c9953ba42934c6945440c395d776f,
-  '@event-portal/cms/plugin/rsc#AttendeesView': AttendeesView_4a3c9953ba42934c6945440c395d776f,
-  '@event-portal/cms/plugin/rsc#ModerationView': ModerationView_4a3c9953ba42934c6945440c395d776f,
-  '@payloadcms/next/rsc#CollectionCards': CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
+  "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
+  "@event-portal/cms/plugin/client#EventToolsLinks": EventToolsLinks_84589480ae0de6bbb07010022c743822,
+  "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#RelationshipFeatureClient": RelationshipFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#LinkFeatureClient": LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#ChecklistFeatureClient": ChecklistFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#OrderedListFeatureClient": OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#UnorderedListFeatureClient": UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#IndentFeatureClient": IndentFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#AlignFeatureClient": AlignFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#InlineCodeFeatureClient": InlineCodeFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#SuperscriptFeatureClient": SuperscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#SubscriptFeatureClient": SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#StrikethroughFeatureClient": StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@event-portal/cms/plugin/client#ZonedDateCell": ZonedDateCell_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#ZonedDateTimeField": ZonedDateTimeField_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#TimeZoneSelectField": TimeZoneSelectField_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#MoneyCell": MoneyCell_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#MoneyField": MoneyField_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#NamedRowLabel": NamedRowLabel_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#EventWorkflow": EventWorkflow_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#AgendaImport": AgendaImport_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#SpeakerClashWarning": SpeakerClashWarning_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#EventZonedDateTimeField": EventZonedDateTimeField_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#CampaignProgress": CampaignProgress_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#NavLinks": NavLinks_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/client#DashboardIntro": DashboardIntro_84589480ae0de6bbb07010022c743822,
+  "@event-portal/cms/plugin/rsc#AnalyticsView": AnalyticsView_4a3c9953ba42934c6945440c395d776f,
+  "@event-portal/cms/plugin/rsc#ApprovalsView": ApprovalsView_4a3c9953ba42934c6945440c395d776f,
+  "@event-portal/cms/plugin/rsc#OverviewView": OverviewView_4a3c9953ba42934c6945440c395d776f,
+  "@event-portal/cms/plugin/rsc#AttendeesView": AttendeesView_4a3c9953ba42934c6945440c395d776f,
+  "@event-portal/cms/plugin/rsc#ModerationView": ModerationView_4a3c9953ba42934c6945440c395d776f,
+  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

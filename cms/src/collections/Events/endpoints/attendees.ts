@@ -33,7 +33,9 @@ const querySchema = z.object({
 
 const cursorAfter = (row: AttendeeRow): string => `${row.registeredAt}_${row.registrationId}`
 
-const CSV_COLUMNS: [keyof AttendeeRow, string][] = [
+type CsvColumn = Exclude<keyof AttendeeRow, 'answers'>
+
+const CSV_COLUMNS: [CsvColumn, string][] = [
   ['name', 'Name'],
   ['email', 'Email'],
   ['status', 'Status'],
@@ -43,10 +45,27 @@ const CSV_COLUMNS: [keyof AttendeeRow, string][] = [
   ['currency', 'Currency'],
   ['attended', 'Attended'],
   ['watchMinutes', 'Watched (minutes)'],
+  ['ticketType', 'Ticket type'],
+  ['promoCode', 'Promo code'],
 ]
 
-const csvRow = (row: AttendeeRow) =>
-  CSV_COLUMNS.map(([key]) => (key === 'attended' ? (row.attended ? 'yes' : 'no') : row[key]))
+type Question = { id?: string | null; label: string }
+
+/** An answer as a cell: choices joined, a ticked box "yes". */
+const answerCell = (answer: unknown): unknown =>
+  Array.isArray(answer)
+    ? answer.join('; ')
+    : answer === true
+      ? 'yes'
+      : answer === false
+        ? 'no'
+        : answer
+
+/** The fixed columns, then one per registration question. */
+const csvRow = (row: AttendeeRow, questions: Question[]) => [
+  ...CSV_COLUMNS.map(([key]) => (key === 'attended' ? (row.attended ? 'yes' : 'no') : row[key])),
+  ...questions.map((question) => answerCell(row.answers[question.id ?? ''] ?? '')),
+]
 
 /**
  * The whole list as CSV, read a page at a time while it is sent: a big event
@@ -57,6 +76,7 @@ function attendeeCsvStream(
   payload: Parameters<typeof listAttendees>[0],
   eventId: number,
   filter: AttendeeFilter,
+  questions: Question[],
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let after: AttendeeCursor | undefined
@@ -64,9 +84,11 @@ function attendeeCsvStream(
   return new ReadableStream({
     async pull(controller) {
       const rows = await listAttendees(payload, eventId, filter, { after })
-      const header = isFirstPage ? CSV_COLUMNS.map(([, label]) => label) : undefined
-      if (rows.length > 0 || header)
-        controller.enqueue(encoder.encode(csvLines(rows.map(csvRow), { header })))
+      const header = isFirstPage
+        ? [...CSV_COLUMNS.map(([, label]) => label), ...questions.map((question) => question.label)]
+        : undefined
+      const lines = rows.map((row) => csvRow(row, questions))
+      if (rows.length > 0 || header) controller.enqueue(encoder.encode(csvLines(lines, { header })))
       isFirstPage = false
       const last = rows.at(-1)
       if (!last || rows.length < ATTENDEE_PAGE_SIZE) controller.close()
@@ -99,7 +121,13 @@ export const eventAttendees: Endpoint = {
       const nextCursor = rows.length > query.limit ? cursorAfter(attendees.at(-1)!) : null
       return json(
         req,
-        { event: event.id, attendees, nextCursor },
+        {
+          event: event.id,
+          attendees,
+          nextCursor,
+          // Labels for the answers' question ids.
+          questions: (event.questions ?? []).map(({ id, label }) => ({ id, label })),
+        },
         { headers: { 'Cache-Control': 'no-store' } },
       )
     }
@@ -111,6 +139,7 @@ export const eventAttendees: Endpoint = {
       }),
       req,
     })
-    return new Response(attendeeCsvStream(req.payload, event.id, filter), { headers })
+    const stream = attendeeCsvStream(req.payload, event.id, filter, event.questions ?? [])
+    return new Response(stream, { headers })
   },
 }

@@ -2,10 +2,15 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { Registration } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
-import { eventFullError } from '../../../services/booking/errors'
+import { eventFullError, ticketSoldOutError } from '../../../services/booking/errors'
 import type { SeatContext } from '../../../services/booking/registrations'
 import { adjustSeats } from '../../../services/booking/seats'
 import { slugs } from '../../../plugin/settings'
+import { SEAT_HOLDING } from '../../../services/booking/transitions'
+import { releaseTypeTicket, takeTypeTicket } from '../../../services/tickets/counters'
+
+const holdsSeat = (status: Registration['status'] | undefined) =>
+  status !== undefined && SEAT_HOLDING.includes(status)
 
 async function eventOf(
   req: Parameters<CollectionAfterDeleteHook>[0]['req'],
@@ -37,6 +42,14 @@ export const keepSeatCount: CollectionAfterChangeHook<Registration> = async ({
   if (from === doc.status) return doc
   const event = await eventOf(req, idOf(doc.event)!)
   if (!(await adjustSeats(req, event, doc.id, from, doc.status))) throw eventFullError()
+  // Then the ticket type's own counter, after the event's (the one lock order).
+  if (holdsSeat(from) === holdsSeat(doc.status)) return doc
+  if (holdsSeat(doc.status) && doc.ticketType) {
+    const isTaken = await takeTypeTicket(req, { typeId: doc.ticketType, eventId: event.id })
+    if (!isTaken) throw ticketSoldOutError(doc.ticketType, doc.ticketTypeName)
+  }
+  const released = operation === 'create' ? undefined : previousDoc?.ticketType
+  if (holdsSeat(from) && released) await releaseTypeTicket(req, released)
   return doc
 }
 
@@ -46,5 +59,6 @@ export const releaseSeatOnDelete: CollectionAfterDeleteHook<Registration> = asyn
 }) => {
   const event = await eventOf(req, idOf(doc.event)!)
   await adjustSeats(req, event, doc.id, doc.status, undefined)
+  if (holdsSeat(doc.status) && doc.ticketType) await releaseTypeTicket(req, doc.ticketType)
   return doc
 }

@@ -34,7 +34,10 @@ export const publishSeatToChat: CollectionAfterChangeHook<Registration> = async 
   previousDoc,
   req,
 }) => {
-  if (previousDoc?.status === doc.status) return doc
+  // A claimed ticket opens the chat to its new holder; an unclaimed one to nobody yet.
+  const isClaimed = Boolean(previousDoc && !previousDoc.user && doc.user)
+  if (previousDoc?.status === doc.status && !isClaimed) return doc
+  if (!doc.user) return doc
   const eventId = idOf(doc.event)
   const userId = idOf(doc.user)
   await publishSeat(req, eventId, userId, doc.status === 'confirmed')
@@ -43,6 +46,7 @@ export const publishSeatToChat: CollectionAfterChangeHook<Registration> = async 
 }
 
 export const closeSeatInChat: CollectionAfterDeleteHook<Registration> = async ({ doc, req }) => {
+  if (!doc.user) return doc
   await publishSeat(req, idOf(doc.event), idOf(doc.user), false)
   return doc
 }

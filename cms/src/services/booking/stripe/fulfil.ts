@@ -8,6 +8,7 @@ import { findPayment, refundPayment } from '../payments'
 import { lockRegistration, moveRegistration } from '../registrations'
 import { lockSeatCounter, seatsTaken } from '../seats'
 import { HOLDS } from '../transitions'
+import { lockOtherTickets } from '../../tickets/group'
 import { recordEvent, type Outcome } from './record'
 import { logMismatch, matchSession } from './session'
 import { slugs } from '../../../plugin/settings'
@@ -34,7 +35,9 @@ export async function fulfilSession(
     typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id
   return inTransaction(req, async () => {
     const registration = await lockRegistration(req, idOf(payment.registration)!)
-    const outcome = await settle(req, registration, await findPayment(req, payment.id), intent)
+    const others = await lockOtherTickets(req, payment.id, registration.id)
+    const current = await findPayment(req, payment.id)
+    const outcome = await settle(req, registration, current, intent, others)
     await recordEvent(req, event)
     return outcome
   })
@@ -45,6 +48,8 @@ async function settle(
   registration: Registration,
   payment: Payment,
   intent: string | undefined,
+  /** The order's other tickets: a group is confirmed whole, or refunded whole. */
+  others: Registration[] = [],
 ): Promise<Outcome> {
   if (payment.status === 'succeeded' || payment.status === 'refunded') return 'duplicate'
   const paid = { stripePaymentId: intent, paidAt: new Date().toISOString() }
@@ -63,6 +68,8 @@ async function settle(
   }
   // Never fulfilled from failed; a registration paid twice keeps the first payment.
   if (payment.status === 'failed' || registration.status === 'confirmed') return giveBack()
+  const isGroupHeld = [registration, ...others].every((ticket) => HOLDS.includes(ticket.status))
+  if (others.length > 0 && !isGroupHeld) return giveBack()
 
   const event = await req.payload.findByID({
     collection: slugs.events,
@@ -102,5 +109,8 @@ async function settle(
     { holdExpiresAt: null, payment: payment.id },
     event,
   )
+  for (const other of others) {
+    await moveRegistration(req, other, 'confirmed', { holdExpiresAt: null }, event)
+  }
   return 'fulfilled'
 }

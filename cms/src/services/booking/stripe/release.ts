@@ -6,6 +6,7 @@ import { inTransaction } from '../../transaction'
 import { findPayment } from '../payments'
 import { lockRegistration, moveRegistration } from '../registrations'
 import { offerFreeSeats } from '../waitlist'
+import { lockOtherTickets } from '../../tickets/group'
 import { recordEvent, type Outcome } from './record'
 import { logMismatch, matchSession } from './session'
 import { slugs } from '../../../plugin/settings'
@@ -30,6 +31,7 @@ export async function releaseSession(
   const { payment } = match
   return inTransaction(req, async () => {
     const registration = await lockRegistration(req, idOf(payment.registration)!)
+    const others = await lockOtherTickets(req, payment.id, registration.id)
     const current = await findPayment(req, payment.id)
     if (current.status !== 'pending') {
       await recordEvent(req, event)
@@ -51,6 +53,11 @@ export async function releaseSession(
         req,
       })
       await moveRegistration(req, registration, 'expired', { holdExpiresAt: null }, seatEvent)
+      // The order's other tickets (a group) lapse with it.
+      for (const other of others) {
+        if (other.status !== 'pending') continue
+        await moveRegistration(req, other, 'expired', { holdExpiresAt: null }, seatEvent)
+      }
       await offerFreeSeats(req, seatEvent)
     }
     await recordEvent(req, event)
