@@ -1,5 +1,5 @@
 import { endTime, priceAsDecimal } from './format'
-import type { Availability, CmsEvent } from './schemas'
+import type { Availability, CmsEvent, Tickets } from './schemas'
 
 /** schema.org Event for an online event, for search engines' rich results. */
 export function eventJsonLd(
@@ -9,11 +9,13 @@ export function eventJsonLd(
     description,
     image,
     availability,
+    tickets = null,
   }: {
     url: string
     description: string
     image?: string | null
     availability: Availability | null
+    tickets?: Tickets | null
   },
 ): Record<string, unknown> {
   const organizer = typeof event.organizer === 'object' ? event.organizer : null
@@ -33,13 +35,38 @@ export function eventJsonLd(
     location: { '@type': 'VirtualLocation', url },
     ...(image ? { image: [image] } : {}),
     ...(organizer?.name ? { organizer: { '@type': 'Person', name: organizer.name } } : {}),
-    offers: {
-      '@type': 'Offer',
-      url,
-      price: priceAsDecimal(event.price, event.currency),
-      priceCurrency: event.currency,
-      availability: isSoldOut ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
-      validFrom: event.updatedAt,
-    },
+    offers: tickets
+      ? ticketOffers(tickets, url, isSoldOut)
+      : {
+          '@type': 'Offer',
+          url,
+          price: priceAsDecimal(event.price, event.currency),
+          priceCurrency: event.currency,
+          availability: isSoldOut ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
+          validFrom: event.updatedAt,
+        },
   }
+}
+
+/** One Offer per public ticket type, at its full price (a code's discount is not public). */
+function ticketOffers(tickets: Tickets, url: string, isEventFull: boolean) {
+  return tickets.ticketTypes
+    .filter((type) => !type.hidden)
+    .map((type) => ({
+      '@type': 'Offer',
+      name: type.name,
+      url,
+      price: priceAsDecimal(type.price, tickets.currency),
+      priceCurrency: tickets.currency,
+      availability:
+        isEventFull || type.isSoldOut || type.available <= 0
+          ? 'https://schema.org/SoldOut'
+          : type.salesState === 'not_open'
+            ? 'https://schema.org/PreOrder'
+            : type.salesState === 'closed'
+              ? 'https://schema.org/Discontinued'
+              : 'https://schema.org/InStock',
+      ...(type.salesStart ? { validFrom: type.salesStart } : {}),
+      ...(type.salesEnd ? { validThrough: type.salesEnd } : {}),
+    }))
 }

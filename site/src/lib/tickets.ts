@@ -129,9 +129,8 @@ export const PROMO_INPUT_ID = 'promo-code'
 export function fieldInputId(field: unknown, items: OrderItem[]): string | null {
   if (typeof field !== 'string') return null
   if (field === 'promoCode') return PROMO_INPUT_ID
-  const match = /^items\.(\d+)(?:\.(quantity)|\.attendees\.(\d+)\.(name|email|answers\.(.+)))?/.exec(
-    field,
-  )
+  const match =
+    /^items\.(\d+)(?:\.(quantity)|\.attendees\.(\d+)\.(name|email|answers\.(.+)))?/.exec(field)
   const item = match ? items[Number(match[1])] : undefined
   if (!match || !item) return null
   if (match[3] === undefined) return quantityInputId(item.ticketType)
@@ -173,7 +172,8 @@ const MESSAGES: Record<BookingErrorCode, (data: Data, context: RefusalContext) =
     'Payment is unavailable right now. Nothing was charged; please try again in a moment.',
   INVALID_ORDER: (data) => {
     const field = text(data.field) ?? ''
-    if (field.endsWith('.email')) return 'Enter a valid email address, a different one for each attendee.'
+    if (field.endsWith('.email'))
+      return 'Enter a valid email address, a different one for each attendee.'
     if (field.endsWith('.name')) return 'Enter the name of each attendee.'
     return 'Something in the order is not right; check the highlighted field.'
   },
