@@ -257,7 +257,10 @@ export const claimInfoSchema = z.object({
     timezone: z.string(),
   }),
   attendeeName: z.string().nullish(),
-  attendeeEmail: z.string(),
+  attendeeEmail: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
   isClaimed: z.boolean(),
 })
 export type ClaimInfo = z.infer<typeof claimInfoSchema>

@@ -141,16 +141,32 @@ export default function OrderForm(props: OrderFormProps) {
       return
     }
     if (body.code === 'EVENT_FULL') props.onFull()
-    setError({
-      message: refusalMessage(body.code, body.data, context(offer), body.error),
-      inputId: fieldInputId(body.data?.field, items),
-    })
-    // Stock moved under the visitor: show what is left now.
+    const inputId =
+      fieldInputId(body.data?.field, items) ??
+      (typeof body.data?.ticketType === 'string' ? quantityInputId(body.data.ticketType) : null)
+    setError({ message: refusalMessage(body.code, body.data, context(offer), body.error), inputId })
+    // Stock moved under the visitor: show what is left now, and say how many in the message.
     if (body.code === 'TICKET_SOLD_OUT' || body.code === 'SALES_CLOSED') {
-      const fresh = await send(
-        `/api/site/events/${props.eventId}/tickets${offer.promo ? `?code=${encodeURIComponent(offer.promo.code)}` : ''}`,
-      )
-      if (fresh.ok) setOffer(fresh.body as unknown as TicketsResponse)
+      const query = offer.promo ? `?code=${encodeURIComponent(offer.promo.code)}` : ''
+      const fresh = await send(`/api/site/events/${props.eventId}/tickets${query}`)
+      if (!fresh.ok) return
+      const next = fresh.body as unknown as TicketsResponse
+      setOffer(next)
+      const left = next.ticketTypes.find((type) => type.id === body.data?.ticketType)
+      if (body.code === 'TICKET_SOLD_OUT' && left) {
+        // The order shrinks to what is left, and the visitor confirms it again.
+        const kept = quantityOptions(left).filter((count) => count <= (quantities[left.id] ?? 0))
+        setQuantities({ ...quantities, [left.id]: kept[kept.length - 1] ?? 0 })
+        const data = { ...body.data, available: left.available }
+        const message = refusalMessage(body.code, data, context(next))
+        setError({
+          message:
+            left.available > 0
+              ? `${message} Your order now has ${kept[kept.length - 1] ?? 0}; check it and confirm again.`
+              : message,
+          inputId,
+        })
+      }
     }
   }
 
