@@ -218,12 +218,17 @@ test('a sold-out type says so, and one that sells out while choosing is explaine
     .getByLabel('Attendee email')
     .fill(`carol-${Date.now()}@tickets.test`)
   await page.getByRole('button', { name: 'Register 2 tickets for free' }).click()
-  await expect(page.getByRole('alert')).toHaveText('Only 1 Standard ticket is left. Choose fewer.')
+  await expect(page.getByRole('alert')).toHaveText(
+    'Only 1 Standard ticket is left. Choose fewer. Your order now has 1; check it and confirm again.',
+  )
   await expect(page.getByLabel('Number of Standard tickets')).toBeFocused()
+  await expect(page.getByLabel('Number of Standard tickets')).toHaveValue('1')
   await expect(page.getByLabel('Number of Standard tickets').locator('option')).toHaveText([
     '0',
     '1',
   ])
+  await page.getByRole('button', { name: 'Register for free' }).click()
+  await expect(page.getByText('You’re registered.')).toBeVisible()
 })
 
 test('a hidden type appears only with the code that unlocks it, and can be booked', async ({

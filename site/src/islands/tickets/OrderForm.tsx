@@ -58,6 +58,8 @@ export default function OrderForm(props: OrderFormProps) {
   const [quantities, setQuantities] = useState<Quantities>(() =>
     initialQuantities(props.tickets.ticketTypes),
   )
+  // Until the visitor picks quantities, a code that changes the types changes the default too.
+  const [isTouched, setIsTouched] = useState(false)
   const [attendees, setAttendees] = useState<Record<string, AttendeeInput>>({})
   const [codeInput, setCodeInput] = useState(props.code ?? '')
   const [isBusy, setIsBusy] = useState(false)
@@ -115,6 +117,7 @@ export default function OrderForm(props: OrderFormProps) {
       return
     }
     setOffer(next)
+    if (!isTouched) setQuantities(initialQuantities(next.ticketTypes))
     if (!code) setCodeInput('')
   }
 
@@ -215,9 +218,10 @@ export default function OrderForm(props: OrderFormProps) {
                     id={quantityInputId(type.id)}
                     aria-label={`Number of ${type.name} tickets`}
                     value={String(quantities[type.id] ?? 0)}
-                    onChange={(event) =>
+                    onChange={(event) => {
+                      setIsTouched(true)
                       setQuantities({ ...quantities, [type.id]: Number(event.currentTarget.value) })
-                    }
+                    }}
                     {...invalid(quantityInputId(type.id))}
                   >
                     {options.map((count) => (
