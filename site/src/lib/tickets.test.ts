@@ -137,7 +137,7 @@ describe('refusals in words, by code', () => {
       'VIP is sold out.',
     )
     expect(refusalMessage('TICKET_SOLD_OUT', { ticketType: 'std', available: 2 }, context)).toBe(
-      'Only 2 Standard tickets are left. Choose fewer.',
+      'Only 2 Standard tickets are left.',
     )
   })
 

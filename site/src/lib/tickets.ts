@@ -180,7 +180,7 @@ const MESSAGES: Record<BookingErrorCode, (data: Data, context: RefusalContext) =
   TICKET_SOLD_OUT: (data, context) => {
     const available = typeof data.available === 'number' ? data.available : 0
     return available > 0
-      ? `Only ${available} ${typeName(data, context)} ${available === 1 ? 'ticket is' : 'tickets are'} left. Choose fewer.`
+      ? `Only ${available} ${typeName(data, context)} ${available === 1 ? 'ticket is' : 'tickets are'} left.`
       : `${typeName(data, context)} is sold out.`
   },
   SALES_NOT_OPEN: (data, context) => {
