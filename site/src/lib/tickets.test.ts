@@ -1,6 +1,8 @@
 import { BOOKING_ERROR_CODES, type TicketTypeOffer } from '@event-portal/cms/contract'
 import { describe, expect, it } from 'vitest'
 
+import { formatInZone, formatPrice } from './format'
+import { inZone, money } from './islandFormat'
 import {
   attendeeSlots,
   availabilityLabel,
@@ -189,5 +191,23 @@ describe('refusals in words, by code', () => {
     expect(promoLabel({ kind: 'unlock', percentOff: null, amountOff: null }, 'EUR')).toBe(
       'unlocks hidden tickets',
     )
+  })
+})
+
+describe('the island’s own formatting', () => {
+  it('writes prices and times exactly as the pages do', () => {
+    for (const [minor, currency] of [
+      [0, 'EUR'],
+      [2500, 'EUR'],
+      [9000, 'USD'],
+      [1500, 'JPY'],
+    ] as const) {
+      expect(money(minor, currency)).toBe(formatPrice(minor, currency))
+    }
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'UTC']) {
+      expect(inZone('2026-07-01T09:30:00.000Z', zone)).toBe(
+        formatInZone('2026-07-01T09:30:00.000Z', zone),
+      )
+    }
   })
 })

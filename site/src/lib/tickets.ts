@@ -6,7 +6,7 @@ import type {
   TicketTypeOffer,
 } from '@event-portal/cms/contract'
 
-import { formatInZone, formatPrice } from './format'
+import { inZone, money } from './islandFormat'
 
 /**
  * The checkout island's pure logic (docs/tickets.md): which quantities a type allows, what an
@@ -186,13 +186,13 @@ const MESSAGES: Record<BookingErrorCode, (data: Data, context: RefusalContext) =
   SALES_NOT_OPEN: (data, context) => {
     const start = text(data.salesStart)
     return start
-      ? `Sales for ${typeName(data, context)} open on ${formatInZone(start, context.timezone)}.`
+      ? `Sales for ${typeName(data, context)} open on ${inZone(start, context.timezone)}.`
       : `Sales for ${typeName(data, context)} have not opened yet.`
   },
   SALES_CLOSED: (data, context) => {
     const end = text(data.salesEnd)
     return end
-      ? `Sales for ${typeName(data, context)} closed on ${formatInZone(end, context.timezone)}.`
+      ? `Sales for ${typeName(data, context)} closed on ${inZone(end, context.timezone)}.`
       : `Sales for ${typeName(data, context)} have closed.`
   },
   ORDER_LIMIT: (data, context) => {
@@ -235,7 +235,7 @@ export function promoLabel(
 ): string {
   if (promo.kind === 'percent' && promo.percentOff) return `${promo.percentOff}% off`
   if (promo.kind === 'amount' && promo.amountOff) {
-    return `${formatPrice(promo.amountOff, currency)} off each ticket`
+    return `${money(promo.amountOff, currency)} off each ticket`
   }
   return 'unlocks hidden tickets'
 }

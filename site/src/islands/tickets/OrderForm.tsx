@@ -1,7 +1,7 @@
 import type { TicketsResponse } from '@event-portal/cms/contract'
 import { useEffect, useRef, useState } from 'react'
 
-import { formatPrice } from '../../lib/format'
+import { money } from '../../lib/islandFormat'
 import {
   attendeeSlots,
   availabilityLabel,
@@ -175,7 +175,7 @@ export default function OrderForm(props: OrderFormProps) {
 
   const invalid = (id: string) =>
     error?.inputId === id ? { 'aria-invalid': true, 'aria-describedby': 'checkout-error' } : {}
-  const price = (minor: number) => formatPrice(minor, currency)
+  const price = (minor: number) => money(minor, currency)
   const submitLabel =
     totals.count === 0
       ? 'Choose tickets'
