@@ -292,7 +292,17 @@ test('an attendee someone bought for claims the ticket from the email by signing
   const link = (mail.text || String(mail.html)).match(/http:\/\/\S+\/claim\?token=[\w-]+/)?.[0]
   expect(link).toBeTruthy()
 
-  await page.goto(new URL(link!).pathname + new URL(link!).search)
+  const claimPath = new URL(link!).pathname + new URL(link!).search
+
+  // The buyer's own account may not take the friend's ticket: the page says whose it is.
+  await logIn(page, buyer.email, password, claimPath)
+  await page.getByRole('button', { name: 'Claim my ticket' }).click()
+  await expect(page.getByRole('alert')).toHaveText(
+    `This ticket is for ${friendEmail}. Log out and log in (or sign up) with that address to claim it.`,
+  )
+  await page.getByRole('button', { name: 'Log out' }).click()
+
+  await page.goto(claimPath)
   await expect(page.getByText(/is waiting for Fred Friend/)).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('link', { name: 'Sign up to claim' }).click()
@@ -352,6 +362,7 @@ test('the buyer cancels one ticket of a paid group in /account and sees its refu
   await expect(order.getByText('Total €50.00')).toBeVisible()
 
   await order.getByRole('link', { name: 'Cancel ticket for Hal Helper' }).click()
+  await expect(page.getByText('The ticket of Hal Helper (Standard)')).toBeVisible()
   await expect(page.getByText('You will be refunded €25.00')).toBeVisible()
   await page.getByRole('button', { name: 'Yes, cancel my registration' }).click()
   await expect(page.getByRole('status')).toContainText('refunded')
