@@ -2,7 +2,8 @@
 // 2,000 simultaneous registration attempts for a 100-seat free event, the same
 // through checkout + webhook for a 100-seat paid event, then the all-seats case
 // (N buyers for N seats, free and paid: every request must take a seat), each
-// beside Payload's plain REST create rate measured in the same run.
+// beside Payload's plain REST create rate measured in the same run; and a rush on one ticket type
+// inside a larger event (an order body with items, as the site sends it).
 import os from 'node:os'
 
 import { startStripeTestServer } from '../../cms/stripe-test-server/server.ts'
@@ -115,6 +116,22 @@ try {
   const paidEvent = await publishedEvent('Rush Paid', 1500)
   const allSeatsFree = await publishedEvent('All Seats Free', 0, ALL_SEATS)
   const allSeatsPaid = await publishedEvent('All Seats Paid', 1500, ALL_SEATS)
+  // A type of ALL_SEATS tickets inside an event twice as large: the type is the limit.
+  const typeRushEvent = await publishedEvent('Type Rush', 0, ALL_SEATS * 2)
+  const typeRushType = await (async () => {
+    const response = await fetch(`${cmsUrl}/api/events/${typeRushEvent}`, {
+      method: 'PATCH',
+      headers: { ...json, Authorization: `JWT ${admin}` },
+      body: JSON.stringify({
+        ticketTypes: [
+          { name: 'Rush', price: 0, quantity: ALL_SEATS },
+          { name: 'Other', price: 0 },
+        ],
+      }),
+    })
+    const { doc } = await response.json()
+    return doc.ticketTypes[0].id as string
+  })()
 
   const buyers = Math.max(ATTEMPTS, ALL_SEATS)
   console.log(`Signing up ${buyers} buyers…`)
@@ -175,6 +192,27 @@ try {
   )
   const allPaidRate = report(`paid checkout (${ALL_SEATS} seats)`, allPaid.results, allPaid.seconds)
   const allPaySeconds = await payOpenSessions()
+  const typeRush = await burst(ALL_SEATS, (index) =>
+    post(
+      '/registrations',
+      {
+        event: typeRushEvent,
+        items: [
+          {
+            ticketType: typeRushType,
+            quantity: 1,
+            attendees: [{ name: `Buyer ${index}`, email: `buyer-${index}@bench.test` }],
+          },
+        ],
+      },
+      tokens[index],
+    ),
+  )
+  const typeRushRate = report(
+    `ticket type (${ALL_SEATS} of ${ALL_SEATS * 2})`,
+    typeRush.results,
+    typeRush.seconds,
+  )
 
   const availability = async (id: number) =>
     await (await fetch(`${cmsUrl}/api/events/${id}/availability`)).json()
@@ -199,9 +237,11 @@ ${await line('free event:', freeEvent, SEATS, free.results)}
 ${await line('paid event:', paidEvent, SEATS, paid.results)} (paid in ${paySeconds.toFixed(1)}s)
 ${await line('all-seats free event:', allSeatsFree, ALL_SEATS, allFree.results)}
 ${await line('all-seats paid event:', allSeatsPaid, ALL_SEATS, allPaid.results)} (paid in ${allPaySeconds.toFixed(1)}s)
+${await line('ticket type rush:', typeRushEvent, ALL_SEATS, typeRush.results)}
 availability after: free ${JSON.stringify(await availability(freeEvent))}
 ${SEATS} seats for ${ATTEMPTS}: registration ${freeRate.toFixed(0)} req/s, checkout ${checkoutRate.toFixed(0)} req/s vs plain create ${rawRate.toFixed(0)} req/s (ratio ${(freeRate / rawRate).toFixed(2)})
 all seats (${ALL_SEATS}): registration ${allFreeRate.toFixed(0)} req/s (${(allFreeRate / rawAllRate).toFixed(2)}× create ${rawAllRate.toFixed(0)} req/s), checkout ${allPaidRate.toFixed(0)} req/s (${(allPaidRate / allFreeRate).toFixed(2)}× free)
+ticket type (${ALL_SEATS} of ${ALL_SEATS * 2}): order ${typeRushRate.toFixed(0)} req/s (${(typeRushRate / rawAllRate).toFixed(2)}× create, beside the all-seats ${(allFreeRate / rawAllRate).toFixed(2)}×)
 load average ${os
     .loadavg()
     .map((value) => value.toFixed(2))

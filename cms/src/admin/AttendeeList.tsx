@@ -7,11 +7,28 @@ import { FigureTable, formatMoney } from './figures'
 
 const STATUSES = ['', 'confirmed', 'pending', 'waitlisted', 'cancelled'] as const
 
+/** "Role: Developer · Consent: yes": each answered question with its label. */
+function answersText(questions: { id: string; label: string }[], answers: Record<string, unknown>) {
+  const parts = questions
+    .filter((question) => answers[question.id] !== undefined)
+    .map((question) => {
+      const answer = answers[question.id]
+      const text = Array.isArray(answer)
+        ? answer.join(', ')
+        : answer === true
+          ? 'yes'
+          : String(answer)
+      return `${question.label}: ${text}`
+    })
+  return parts.join(' · ') || '—'
+}
+
 export function AttendeeList({ eventId }: { eventId: number }) {
   const [status, setStatus] = useState('')
   const [search, setSearch] = useState('')
   const [query, setQuery] = useState('')
   const [rows, setRows] = useState<AttendeeRow[] | null>(null)
+  const [questions, setQuestions] = useState<{ id: string; label: string }[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -38,6 +55,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
           const page = body.attendees as AttendeeRow[]
           setRows((shown) => (after && shown ? [...shown, ...page] : page))
           setNextCursor(body.nextCursor ?? null)
+          setQuestions(body.questions ?? [])
           setError(null)
         } else setError(body?.errors?.[0]?.message ?? 'The list could not be loaded.')
       })
@@ -92,10 +110,22 @@ export function AttendeeList({ eventId }: { eventId: number }) {
       {rows && (
         <FigureTable
           caption={`${rows.length}${nextCursor ? '+' : ''} registrant${rows.length === 1 ? '' : 's'}`}
-          headers={['Name', 'Email', 'Status', 'Registered', 'Payment', 'Attended', 'Watched']}
+          headers={[
+            'Name',
+            'Email',
+            'Ticket',
+            'Status',
+            'Registered',
+            'Payment',
+            'Attended',
+            'Watched',
+            ...(questions.length ? ['Answers'] : []),
+          ]}
           rows={rows.map((row) => [
             row.name,
             row.email,
+            [row.ticketType, row.promoCode && `code ${row.promoCode}`].filter(Boolean).join(', ') ||
+              '—',
             row.status,
             new Date(row.registeredAt).toLocaleString(),
             row.paymentStatus
@@ -103,6 +133,7 @@ export function AttendeeList({ eventId }: { eventId: number }) {
               : '—',
             row.attended ? 'yes' : 'no',
             `${row.watchMinutes} min`,
+            ...(questions.length ? [answersText(questions, row.answers)] : []),
           ])}
         />
       )}

@@ -82,7 +82,7 @@ export async function* eventRegistrations(
   eventId: number | string,
   statuses: Registration['status'][],
   pageSize = 200,
-): AsyncGenerator<Registration & { user: User }> {
+): AsyncGenerator<Omit<Registration, 'user'> & { user: Attendee }> {
   let afterId = 0
   for (;;) {
     const { docs } = await payload.find({
@@ -101,7 +101,12 @@ export async function* eventRegistrations(
       overrideAccess: true,
     })
     for (const doc of docs) {
-      if (typeof doc.user === 'object') yield doc as Registration & { user: User }
+      if (typeof doc.user === 'object' && doc.user) yield doc as Registration & { user: User }
+      // A ticket not claimed yet: its attendee is told at the address it was bought for.
+      else if (!doc.user && doc.attendeeEmail) {
+        const attendee = { name: doc.attendeeName || doc.attendeeEmail, email: doc.attendeeEmail }
+        yield { ...doc, user: attendee }
+      }
     }
     if (docs.length < pageSize) return
     afterId = docs[docs.length - 1]!.id

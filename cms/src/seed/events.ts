@@ -4,21 +4,25 @@ import type { DemoCategorySlug } from './categories'
 export type DemoEvent = Pick<
   Event,
   'title' | 'duration' | 'timezone' | 'price' | 'currency' | 'capacity' | 'status'
-> & {
-  summary: string
-  /** Hours from the moment the seed runs; negative is in the past. */
-  startsInHours: number
-  category: DemoCategorySlug
-  organizer: 'olivia@example.com' | 'oscar@example.com'
-  rejectionReason?: string
-  videoUrl?: string
-  /** Streams (or, once over, replays) the demo video the site serves at /demo/stream.webm. */
-  demoVideo?: 'live' | 'recording'
-}
+> &
+  Partial<Pick<Event, 'ticketTypes' | 'questions' | 'promoCodes'>> & {
+    summary: string
+    /** Hours from the moment the seed runs; negative is in the past. */
+    startsInHours: number
+    category: DemoCategorySlug
+    organizer: 'olivia@example.com' | 'oscar@example.com'
+    rejectionReason?: string
+    videoUrl?: string
+    /** Streams (or, once over, replays) the demo video the site serves at /demo/stream.webm. */
+    demoVideo?: 'live' | 'recording'
+  }
 
 const olivia = 'olivia@example.com' as const
 const oscar = 'oscar@example.com' as const
 const day = 24
+
+/** The code printed in the README's "things to try": 20 % off the workshop seats. */
+export const DEMO_PROMO_CODE = 'TEAM20'
 
 export const demoEvents: DemoEvent[] = [
   {
@@ -310,5 +314,52 @@ export const demoEvents: DemoEvent[] = [
     status: 'cancelled',
     category: 'design',
     organizer: olivia,
+  },
+  {
+    title: 'Hands-on Workshop: Payload and Astro',
+    summary:
+      'Follow the talk online for free, or take a workshop seat with code review. Bring your team: one order buys tickets for everyone.',
+    startsInHours: 10 * day,
+    duration: 180,
+    timezone: 'Europe/Lisbon',
+    price: 0,
+    currency: 'EUR',
+    capacity: 120,
+    status: 'published',
+    category: 'technology',
+    organizer: olivia,
+    ticketTypes: [
+      {
+        name: 'Online (talk only)',
+        description: 'Watch the talk live and ask questions in the chat.',
+        price: 0,
+        quantity: 100,
+        maxPerOrder: 5,
+      },
+      {
+        name: 'Workshop seat',
+        description: 'Hands-on exercises with code review from the speakers.',
+        price: 4500,
+        quantity: 20,
+        maxPerOrder: 5,
+      },
+    ],
+    questions: [
+      {
+        label: 'Your role',
+        kind: 'single',
+        options: ['Developer', 'Designer', 'Product', 'Other'],
+        required: true,
+      },
+    ],
+    promoCodes: [
+      {
+        code: DEMO_PROMO_CODE,
+        kind: 'percent',
+        percentOff: 20,
+        maxUses: 50,
+        appliesTo: ['Workshop seat'],
+      },
+    ],
   },
 ]

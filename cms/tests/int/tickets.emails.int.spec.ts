@@ -76,5 +76,17 @@ describe('group order emails', () => {
       const ics = mail.attachments.find((attachment) => attachment.filename === 'event.ics')
       expect(ics?.content.toString('utf8')).toContain('SUMMARY:Team Offsite Talk')
     }
+
+    // Cancelling the event tells the attendee who has not claimed their ticket too.
+    const cancel = await api('PATCH', `/events/${event.id}`, {
+      token: organizer.token,
+      body: { status: 'cancelled' },
+    })
+    expect(cancel.status).toBe(200)
+    await mailbox.waitFor(
+      () =>
+        mailbox.to(friendEmail, 'Event cancelled').length === 1 &&
+        mailbox.to(buyer.user.email, 'Event cancelled').length === 1,
+    )
   })
 })

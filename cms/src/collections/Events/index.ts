@@ -25,6 +25,7 @@ import { applyListFilters } from './hooks/applyListFilters'
 import { assignOrganizer } from './hooks/assignOrganizer'
 import { deriveListingFields } from './hooks/deriveListingFields'
 import { ensureTicketType } from './hooks/ensureTicketType'
+import { keepSoldTicketTypes } from './hooks/keepSoldTicketTypes'
 import { deleteEventRecords } from './hooks/deleteEventRecords'
 import { enforceStatusWorkflow } from './hooks/enforceStatusWorkflow'
 import { enqueueEventEmails } from './hooks/enqueueEventEmails'
@@ -82,6 +83,7 @@ export const Events: CollectionConfig = {
       extractDescriptionText,
       deriveListingFields,
       ensureTicketType,
+      keepSoldTicketTypes,
     ],
     afterChange: [
       revalidateSiteAfterChange,

@@ -24,7 +24,7 @@ export async function eventCancelled(
     // A registration cancelled before the event was (by its owner) has already been told.
     if (registration.status === 'cancelled' && registration.updatedAt < event.updatedAt) continue
     await deliverOnce(payload, {
-      key: `event-cancelled:${event.id}:${registration.user.id}`,
+      key: `event-cancelled:${event.id}:${registration.user.id ?? registration.user.email}`,
       template: 'event-cancelled',
       to: registration.user,
       content: eventCancelledEmail({ name: registration.user.name, event: summary }),

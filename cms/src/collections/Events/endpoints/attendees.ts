@@ -121,7 +121,13 @@ export const eventAttendees: Endpoint = {
       const nextCursor = rows.length > query.limit ? cursorAfter(attendees.at(-1)!) : null
       return json(
         req,
-        { event: event.id, attendees, nextCursor },
+        {
+          event: event.id,
+          attendees,
+          nextCursor,
+          // Labels for the answers' question ids.
+          questions: (event.questions ?? []).map(({ id, label }) => ({ id, label })),
+        },
         { headers: { 'Cache-Control': 'no-store' } },
       )
     }
