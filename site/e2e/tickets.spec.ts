@@ -372,3 +372,35 @@ test('the buyer cancels one ticket of a paid group in /account and sees its refu
   await expect(order.getByRole('row').filter({ hasText: buyer.email })).toContainText('Confirmed')
   await expect(order.getByText('€25.00 refunded')).toBeVisible()
 })
+
+test('the demo workshop: two workshop seats with TEAM20 cost €72.00, shown before paying', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const response = await fetch(
+    `${CMS_URL}/api/events?where[title][equals]=${encodeURIComponent('Hands-on Workshop: Payload and Astro')}&depth=0`,
+  )
+  const { docs } = (await response.json()) as { docs: { slug: string }[] }
+  const team = await signUp('Teo')
+  await logIn(page, team.email, password, `/events/${docs[0]!.slug}`)
+  await expect(page.getByText('Free – €45.00')).toBeVisible()
+  await page.getByLabel('Number of Workshop seat tickets').selectOption('2')
+  await page.getByLabel('Promo code').fill('TEAM20')
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByText('Code TEAM20: 20% off')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Buy 2 tickets · €72.00' })).toBeVisible()
+  for (const [number, role] of [
+    [1, 'Developer'],
+    [2, 'Designer'],
+  ] as const) {
+    const attendee = page.getByRole('group', { name: `Ticket ${number}: Workshop seat` })
+    if (number === 2) {
+      await attendee.getByLabel('Attendee name').fill('Tia Team')
+      await attendee.getByLabel('Attendee email').fill(`tia-${Date.now()}@tickets.test`)
+    }
+    await attendee.getByLabel('Your role').selectOption(role)
+  }
+  await page.getByRole('button', { name: 'Buy 2 tickets · €72.00' }).click()
+  await expect(page.getByText('Local test checkout')).toBeVisible()
+  await expect(page.getByText('€72.00').first()).toBeVisible()
+})
