@@ -402,5 +402,5 @@ test('the demo workshop: two workshop seats with TEAM20 cost €72.00, shown bef
   }
   await page.getByRole('button', { name: 'Buy 2 tickets · €72.00' }).click()
   await expect(page.getByText('Local test checkout')).toBeVisible()
-  await expect(page.getByText('€72.00').first()).toBeVisible()
+  await expect(page.getByText('Total: €72.00')).toBeVisible()
 })
