@@ -110,7 +110,16 @@ test('an event page carries SEO metadata, JSON-LD and calendar links', async ({
     '@type': 'Event',
     eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
     location: { '@type': 'VirtualLocation' },
-    offers: { price: '25.00', priceCurrency: 'USD', availability: 'https://schema.org/InStock' },
+    // One Offer per public ticket type: this event has only its "General admission".
+    offers: [
+      {
+        '@type': 'Offer',
+        name: 'General admission',
+        price: '25.00',
+        priceCurrency: 'USD',
+        availability: 'https://schema.org/InStock',
+      },
+    ],
   })
   // Times are shown in the event's own zone, named.
   await expect(

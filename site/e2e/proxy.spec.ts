@@ -8,11 +8,12 @@ import pg from 'pg'
 
 import { localEnv } from '../../scripts/lib/localEnv.ts'
 import { attendee, cms, conference, MINUTE, password, twoDays } from './programFixtures.ts'
-import { adminToken } from './helpers.ts'
+import { adminToken, cmsPatch } from './helpers.ts'
 import { PROXIED_SIGNUP_LIMIT } from './proxyStack.ts'
 import {
   CADDY_ROOT_CERT,
   CMS_DATABASE,
+  CMS_URL,
   PROXY_HTTP_PORT,
   PROXY_PORT,
   PROXY_URL,
@@ -240,6 +241,95 @@ test('on the watch page a question goes to the session playing, and the chat mar
     kind: 'question',
     session: sessions[0]!.id,
   })
+  await context.close()
+})
+
+async function claimTokenOf(attendeeEmail: string): Promise<string> {
+  const databaseUrl = new URL(localEnv().DATABASE_URL!)
+  databaseUrl.pathname = `/${CMS_DATABASE}${process.env.E2E_DB_SUFFIX ?? ''}`
+  const client = new pg.Client({ connectionString: databaseUrl.toString() })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ token: string | null }>(
+      'SELECT claim_token AS token FROM registrations WHERE attendee_email = $1',
+      [attendeeEmail],
+    )
+    return rows[0]?.token ?? ''
+  } finally {
+    await client.end()
+  }
+}
+
+test('over HTTPS a group order unlocks a type with a code, and its attendee claims the ticket through the form', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const admin = await adminToken()
+  const created = await fetch(`${CMS_URL}/api/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${admin}` },
+    body: JSON.stringify({
+      title: `Tickets over TLS ${Date.now()}`,
+      startTime: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      duration: 60,
+      timezone: 'Europe/Berlin',
+      capacity: 20,
+      price: 0,
+      currency: 'EUR',
+      status: 'pending_review',
+      ticketTypes: [
+        { name: 'Standard', price: 0 },
+        { name: 'Crew', price: 0, hidden: true },
+      ],
+      promoCodes: [{ code: 'CREW', kind: 'unlock', appliesTo: ['Crew'] }],
+    }),
+  })
+  const { doc: event } = (await created.json()) as { doc: { id: number; slug: string } }
+  await cmsPatch(`/api/events/${event.id}`, admin, { status: 'published' })
+
+  // Accounts come from the cms directly: sign-ups through the proxy are limited per address.
+  const account = async (email: string, name: string) =>
+    fetch(`${CMS_URL}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, email, password: 'a-long-password' }),
+    })
+  const buyer = `tls-buyer-${Date.now()}@example.com`
+  const friend = `tls-friend-${Date.now()}@example.com`
+  await account(buyer, 'Tina Tickets')
+  await account(friend, 'Fritz Friend')
+  const { context, page: buyerPage } = await logInThroughForm(
+    browser,
+    buyer,
+    'a-long-password',
+    `/events/${event.slug}`,
+  )
+  const page = buyerPage
+  await expect(page.getByLabel('Number of Crew tickets')).toHaveCount(0)
+  await page.getByLabel('Promo code').fill('crew')
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByText('Code CREW: unlocks hidden tickets')).toBeVisible()
+  await page.getByLabel('Number of Crew tickets').selectOption('2')
+  const second = page.getByRole('group', { name: 'Ticket 2: Crew' })
+  await second.getByLabel('Attendee name').fill('Fritz Friend')
+  await second.getByLabel('Attendee email').fill(friend)
+  await page.getByRole('button', { name: 'Register 2 tickets for free' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your 2 tickets are confirmed.' }),
+  ).toBeVisible()
+
+  // The friend logs in from the claim link and claims with the page's form, all over HTTPS.
+  const claim = await browser.newContext({ baseURL: PROXY_URL, ignoreHTTPSErrors: true })
+  const friendPage = await claim.newPage()
+  await friendPage.goto(`/claim?token=${await claimTokenOf(friend)}`)
+  await friendPage.getByRole('link', { name: 'Log in to claim' }).click()
+  await friendPage.getByLabel('Email').fill(friend)
+  await friendPage.getByLabel('Password').fill('a-long-password')
+  await friendPage.getByRole('button', { name: 'Log in' }).click()
+  await friendPage.getByRole('button', { name: 'Claim my ticket' }).click()
+  await expect(friendPage.getByRole('status')).toContainText('The ticket is yours.')
+  expect(new URL(friendPage.url()).protocol).toBe('https:')
+  await claim.close()
   await context.close()
 })
 

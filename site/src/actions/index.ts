@@ -178,6 +178,28 @@ export const server = {
     },
   }),
 
+  claimTicket: defineAction({
+    accept: 'form',
+    input: z.object({ token: z.string().min(1).max(200) }),
+    handler: async (input, context) => {
+      const token = context.locals.token
+      if (!token) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log in first.' })
+      try {
+        return await account.claim(input.token, token)
+      } catch (error) {
+        // The ticket is for another address: say which, so the visitor logs in with it.
+        if (error instanceof CmsError && error.code === 'CLAIM_EMAIL_MISMATCH') {
+          const email = typeof error.data?.email === 'string' ? error.data.email : 'another address'
+          throw new ActionError({
+            code: 'FORBIDDEN',
+            message: `This ticket is for ${email}. Log out and log in (or sign up) with that address to claim it.`,
+          })
+        }
+        throw toActionError(error, 'Could not claim this ticket. Please try again.')
+      }
+    },
+  }),
+
   updateName: defineAction({
     accept: 'form',
     input: z.object({ name: z.string().trim().min(1, 'Enter your name.').max(120) }),

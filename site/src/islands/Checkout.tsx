@@ -1,7 +1,8 @@
-import type { BookingErrorCode } from '@event-portal/cms/contract'
+import type { BookingErrorCode, TicketsResponse } from '@event-portal/cms/contract'
 import { useEffect, useState } from 'react'
 
 import type { RegistrationStatus } from '../lib/schemas'
+import OrderForm from './tickets/OrderForm'
 
 export type CheckoutProps = {
   eventId: number
@@ -14,6 +15,12 @@ export type CheckoutProps = {
   registration: { id: number; status: RegistrationStatus } | null
   /** When the person's own hold (open checkout, waitlist offer) ends, in the event's zone. */
   holdUntil: string | null
+  /** The ticket types on offer (with the `?code=` applied); null when the CMS could not say. */
+  tickets: TicketsResponse | null
+  code: string | null
+  timezone: string
+  /** The logged-in visitor, the first attendee unless changed. */
+  buyer: { name: string; email: string } | null
 }
 
 type ApiResult =
@@ -61,6 +68,7 @@ export default function Checkout(props: CheckoutProps) {
   const [isFull, setIsFull] = useState(props.isFull)
   const [isBusy, setIsBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [confirmedCount, setConfirmedCount] = useState(1)
   // Server-rendered buttons stay disabled until React has attached their handlers.
   const [isHydrated, setIsHydrated] = useState(false)
   useEffect(() => setIsHydrated(true), [])
@@ -99,9 +107,16 @@ export default function Checkout(props: CheckoutProps) {
   if (status === 'confirmed') {
     return (
       <div className="notice success" role="status">
-        <p>
-          <strong>You’re registered.</strong> See it in <a href="/account">your account</a>.
-        </p>
+        {confirmedCount > 1 ? (
+          <p>
+            <strong>Your {confirmedCount} tickets are confirmed.</strong> Each attendee gets their
+            own email. See the order in <a href="/account">your account</a>.
+          </p>
+        ) : (
+          <p>
+            <strong>You’re registered.</strong> See it in <a href="/account">your account</a>.
+          </p>
+        )}
       </div>
     )
   }
@@ -154,6 +169,20 @@ export default function Checkout(props: CheckoutProps) {
             Join the waitlist
           </button>
         </>
+      ) : props.tickets && props.buyer && props.tickets.ticketTypes.length > 0 ? (
+        <OrderForm
+          eventId={props.eventId}
+          timezone={props.timezone}
+          tickets={props.tickets}
+          code={props.code}
+          buyer={props.buyer}
+          isHydrated={isHydrated}
+          onConfirmed={(count) => {
+            setConfirmedCount(count)
+            setStatus('confirmed')
+          }}
+          onFull={() => setIsFull(true)}
+        />
       ) : props.isFree ? (
         <button type="button" disabled={isBusy || !isHydrated} onClick={() => act('register')}>
           Register for free

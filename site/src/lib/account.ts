@@ -1,14 +1,18 @@
 import { z } from 'zod'
 
 import { CmsError, type CmsClient } from './cms'
+import type { OrderRequest } from '@event-portal/cms/contract'
+
 import {
   cancellationQuoteSchema,
+  claimInfoSchema,
   cancellationResultSchema,
   paymentSchema,
   registrationSchema,
   streamAccessSchema,
   userSchema,
   type CancellationResult,
+  type ClaimInfo,
   type StreamAccess,
   type Registration,
   type User,
@@ -38,6 +42,10 @@ const registrationList = z.object({ docs: z.array(registrationSchema) })
 const checkoutSchema = z.object({
   url: z.string(),
   registration: z.union([registrationSchema, z.number()]).optional(),
+})
+const freeOrderSchema = z.object({
+  doc: registrationSchema,
+  docs: z.array(registrationSchema).optional(),
 })
 const messageSchema = z.unknown()
 const profileUpdateSchema = z.object({ doc: userSchema.pick({ name: true, email: true }) })
@@ -186,6 +194,48 @@ export function createAccountApi(cms: CmsClient) {
           token,
         })
       ).data
+    },
+
+    /**
+     * An order of tickets (docs/tickets.md): a paid one opens checkout and answers its URL, a
+     * free one confirms every ticket at once.
+     */
+    async order(order: OrderRequest, token: string, isPaid: boolean) {
+      if (isPaid) {
+        const { data } = await cms.request('/api/payments/checkout', checkoutSchema, {
+          method: 'POST',
+          body: order,
+          token,
+          timeoutMs: 20_000,
+        })
+        return { url: data.url, registrations: [] as Registration[] }
+      }
+      const { data } = await cms.request('/api/registrations', freeOrderSchema, {
+        method: 'POST',
+        body: order,
+        token,
+        timeoutMs: 20_000,
+      })
+      return { url: null, registrations: data.docs ?? [data.doc] }
+    },
+
+    /** Whose ticket a claim link is; anyone holding the link may ask. */
+    async claimInfo(claimToken: string): Promise<ClaimInfo> {
+      return (
+        await cms.request('/api/registrations/claim', claimInfoSchema, {
+          query: { token: claimToken },
+        })
+      ).data
+    },
+
+    /** Makes the ticket the logged-in visitor's (the CMS checks the email matches). */
+    async claim(claimToken: string, token: string): Promise<{ message: string }> {
+      const { data } = await cms.request(
+        '/api/registrations/claim',
+        z.object({ message: z.string().optional().default('The ticket is yours.') }),
+        { method: 'POST', body: { token: claimToken }, token },
+      )
+      return data
     },
 
     async payment(id: number, token: string) {

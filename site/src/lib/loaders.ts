@@ -15,6 +15,8 @@ import {
   type CmsEvent,
   type CmsPage,
   type Paginated,
+  ticketsSchema,
+  type Tickets,
 } from './schemas'
 
 const SECOND = 1000
@@ -156,6 +158,28 @@ export function createPublicLoaders({
           }
         },
       )
+    },
+
+    /**
+     * The ticket types on offer (docs/tickets.md). With a code the answer is this visitor's
+     * (hidden types, discounts) and never cached; without one it is cached like the seats.
+     */
+    async getTickets(eventId: number, code?: string | null): Promise<Tickets | null> {
+      const load = async () => {
+        try {
+          return (
+            await cms.request(`/api/events/${eventId}/tickets`, ticketsSchema, {
+              query: code ? { code } : undefined,
+              timeoutMs: 3000,
+            })
+          ).data
+        } catch {
+          // As for seats: the page then offers the plain booking button rather than failing.
+          return null
+        }
+      }
+      if (code) return load()
+      return cache.get(`tickets:${eventId}`, { ...SEATS, tags: [`seats:${eventId}`] }, load)
     },
 
     getPage(slug: string): Promise<CmsPage | null> {

@@ -1,4 +1,4 @@
-import { REGISTRATION_STATUSES } from '@event-portal/cms/contract'
+import { PROMO_KINDS, QUESTION_KINDS, REGISTRATION_STATUSES } from '@event-portal/cms/contract'
 import { z } from 'zod'
 
 /** Lexical rich text as stored by Payload; rendered by lexical.ts. */
@@ -102,6 +102,10 @@ export const paymentSchema = z.object({
   refundId: z.string().nullish(),
   refundedAt: z.string().nullish(),
   receiptUrl: z.string().nullish(),
+  /** Minor units off the order by its promo code; `amount` is the total after it. */
+  discount: z.number().nullish(),
+  promoCode: z.string().nullish(),
+  refundedAmount: z.number().nullish(),
 })
 export type Payment = z.infer<typeof paymentSchema>
 
@@ -112,6 +116,16 @@ export const registrationSchema = z.object({
   payment: z.union([paymentSchema, z.number()]).nullish(),
   registeredAt: z.string().nullish(),
   holdExpiresAt: z.string().nullish(),
+  // A ticket of an order (docs/tickets.md): `user` is its holder (null until claimed), `buyer`
+  // who paid; the tickets of one order share `orderId`; `price` is what this ticket cost.
+  user: z.union([z.number(), z.object({ id: z.number() }).loose()]).nullish(),
+  buyer: z.union([z.number(), z.object({ id: z.number() }).loose()]).nullish(),
+  orderId: z.string().nullish(),
+  ticketTypeName: z.string().nullish(),
+  attendeeName: z.string().nullish(),
+  attendeeEmail: z.string().nullish(),
+  price: z.number().nullish(),
+  promoCode: z.string().nullish(),
 })
 export type Registration = z.infer<typeof registrationSchema>
 
@@ -179,3 +193,74 @@ export const cancellationQuoteSchema = z.object({
 })
 export const cancellationResultSchema = cancellationQuoteSchema.extend({ message: z.string() })
 export type CancellationResult = z.infer<typeof cancellationResultSchema>
+
+const ticketTypeOfferSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
+  price: z.number(),
+  discountedPrice: z.number(),
+  currency: z.string().optional().default(''),
+  quantity: z.number().nullable(),
+  available: z.number(),
+  isSoldOut: z.boolean(),
+  salesStart: z.string().nullable(),
+  salesEnd: z.string().nullable(),
+  salesState: z.enum(['not_open', 'open', 'closed']),
+  minPerOrder: z.number(),
+  maxPerOrder: z.number(),
+  hidden: z.boolean(),
+})
+
+/** GET /api/events/:id/tickets[?code=] (docs/tickets.md). */
+export const ticketsSchema = z.object({
+  event: z.number(),
+  currency: z.string(),
+  capacity: z.number(),
+  seatsLeft: z.number(),
+  ticketTypes: z.array(ticketTypeOfferSchema),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      kind: z.enum(QUESTION_KINDS),
+      options: z.array(z.string()),
+      required: z.boolean(),
+    }),
+  ),
+  promo: z
+    .object({
+      code: z.string(),
+      kind: z.enum(PROMO_KINDS),
+      percentOff: z.number().nullable(),
+      amountOff: z.number().nullable(),
+      appliesTo: z.array(z.string()).nullable(),
+    })
+    .nullable(),
+  promoError: z
+    .object({ code: z.enum(['PROMO_INVALID', 'PROMO_EXHAUSTED']), message: z.string() })
+    .nullable(),
+})
+export type Tickets = z.infer<typeof ticketsSchema>
+
+/** GET /api/registrations/claim?token=: whose ticket a claim link is, before claiming it. */
+export const claimInfoSchema = z.object({
+  registration: z.number(),
+  event: z.object({
+    id: z.number(),
+    title: z.string(),
+    slug: z.string(),
+    startTime: z.string(),
+    timezone: z.string(),
+  }),
+  attendeeName: z.string().nullish(),
+  attendeeEmail: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
+  isClaimed: z.boolean(),
+})
+export type ClaimInfo = z.infer<typeof claimInfoSchema>

@@ -1,7 +1,7 @@
 import { endTime, priceAsDecimal } from './format'
 import { sessionSpeakers, type Session } from './program'
 import { sortSessions } from './schedule'
-import type { Availability, CmsEvent } from './schemas'
+import type { Availability, CmsEvent, Tickets } from './schemas'
 
 /** schema.org Event for an online event, for search engines' rich results. */
 export function eventJsonLd(
@@ -12,6 +12,7 @@ export function eventJsonLd(
     image,
     availability,
     sessions = [],
+    tickets = null,
   }: {
     url: string
     description: string
@@ -19,6 +20,7 @@ export function eventJsonLd(
     availability: Availability | null
     /** The program: each session becomes a `subEvent` with its speakers as `performer`s. */
     sessions?: readonly Session[]
+    tickets?: Tickets | null
   },
 ): Record<string, unknown> {
   const organizer = typeof event.organizer === 'object' ? event.organizer : null
@@ -38,14 +40,16 @@ export function eventJsonLd(
     location: { '@type': 'VirtualLocation', url },
     ...(image ? { image: [image] } : {}),
     ...(organizer?.name ? { organizer: { '@type': 'Person', name: organizer.name } } : {}),
-    offers: {
-      '@type': 'Offer',
-      url,
-      price: priceAsDecimal(event.price, event.currency),
-      priceCurrency: event.currency,
-      availability: isSoldOut ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
-      validFrom: event.updatedAt,
-    },
+    offers: tickets
+      ? ticketOffers(tickets, url, isSoldOut)
+      : {
+          '@type': 'Offer',
+          url,
+          price: priceAsDecimal(event.price, event.currency),
+          priceCurrency: event.currency,
+          availability: isSoldOut ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
+          validFrom: event.updatedAt,
+        },
     ...(sessions.length > 0
       ? { subEvent: sortSessions(sessions).map((session) => sessionJsonLd(session, url)) }
       : {}),
@@ -67,4 +71,27 @@ function sessionJsonLd(session: Session, eventUrl: string): Record<string, unkno
     location: { '@type': 'VirtualLocation', url: `${eventUrl}/sessions/${session.id}` },
     ...(performers.length > 0 ? { performer: performers } : {}),
   }
+}
+
+/** One Offer per public ticket type, at its full price (a code's discount is not public). */
+function ticketOffers(tickets: Tickets, url: string, isEventFull: boolean) {
+  return tickets.ticketTypes
+    .filter((type) => !type.hidden)
+    .map((type) => ({
+      '@type': 'Offer',
+      name: type.name,
+      url,
+      price: priceAsDecimal(type.price, tickets.currency),
+      priceCurrency: tickets.currency,
+      availability:
+        isEventFull || type.isSoldOut || type.available <= 0
+          ? 'https://schema.org/SoldOut'
+          : type.salesState === 'not_open'
+            ? 'https://schema.org/PreOrder'
+            : type.salesState === 'closed'
+              ? 'https://schema.org/Discontinued'
+              : 'https://schema.org/InStock',
+      ...(type.salesStart ? { validFrom: type.salesStart } : {}),
+      ...(type.salesEnd ? { validThrough: type.salesEnd } : {}),
+    }))
 }

@@ -1,0 +1,33 @@
+/**
+ * Prices and times for the checkout island, written exactly as format.ts writes them (the unit
+ * tests hold the two to the same output). A copy, not an import: a module the island shares
+ * with the local-time script would turn that inline script into a separate file on every page.
+ */
+const LOCALE = 'en-GB'
+
+/** "Free" or the amount in its currency, from integer minor units (see formatPrice). */
+export function money(minorUnits: number, currency: string): string {
+  if (minorUnits === 0) return 'Free'
+  const format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency })
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(minorUnits / 10 ** digits)
+}
+
+/** "Thursday, 24 December 2026 at 10:00 CET (Central European Standard Time)" (see formatInZone). */
+export function inZone(iso: string, timeZone: string): string {
+  const date = new Date(iso)
+  const when = new Intl.DateTimeFormat(LOCALE, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date)
+  const zone = (style: 'short' | 'long') =>
+    new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: style })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+  return `${when} ${zone('short')} (${zone('long')})`
+}
