@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
@@ -5,7 +6,7 @@ import { env } from '../../env'
 import type { Event, Payment, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { stripe } from '../stripe'
-import { inTransaction } from '../transaction'
+import { executeInTransaction, inTransaction, runSql } from '../transaction'
 import { fullRefusal } from './decide'
 import { bookingError } from './errors'
 import { findEventToBook } from './event'
@@ -83,13 +84,14 @@ export async function startCheckout(
           { holdExpiresAt, payment: payment.id, registeredAt: new Date().toISOString() },
           event,
         )
-        const linked = await req.payload.update({
-          collection: 'payments',
-          id: payment.id,
-          data: { registration: registration.id },
-          overrideAccess: true,
+        // Linking back is one UPDATE, not Payload's update (re-read, hooks, re-read): it runs
+        // while this booking holds the seat counter's lock, and changes no status.
+        await executeInTransaction(
           req,
-        })
+          sql`UPDATE payments SET registration_id = ${registration.id}, updated_at = now()
+              WHERE id = ${payment.id}`,
+        )
+        const linked = { ...payment, registration: registration.id }
         return { event, registration, payment: linked, isExistingHold: false }
       }
     }
@@ -118,13 +120,14 @@ export async function startCheckout(
       'The payment provider is not reachable; please try again.',
     )
   }
-  const payment = await req.payload.update({
-    collection: 'payments',
-    id: held.payment.id,
-    data: { checkoutSessionId: session.id },
-    overrideAccess: true,
+  // One UPDATE on the pool rather than a Payload update with its own transaction and re-reads:
+  // the session id is bookkeeping (no status moves, no hook has anything to do).
+  await runSql(
     req,
-  })
+    sql`UPDATE payments SET checkout_session_id = ${session.id}, updated_at = now()
+        WHERE id = ${held.payment.id}`,
+  )
+  const payment = { ...held.payment, checkoutSessionId: session.id }
   return { url: session.url!, registration: held.registration, payment }
 }
 
