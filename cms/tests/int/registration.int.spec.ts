@@ -174,9 +174,11 @@ describe('seats and the waitlist', () => {
     // holder's cancel held the counter and waited for that row to offer it the seat.
     for (let round = 0; round < 6; round++) {
       const event = await createEvent(payload, organizer.user, { capacity: 1 })
-      const [holder, waiting, next] = await Promise.all(
-        Array.from({ length: 3 }, () => createUser(payload, 'user')),
-      )
+      const [holder, waiting, next] = await Promise.all([
+        createUser(payload, 'user'),
+        createUser(payload, 'user'),
+        createUser(payload, 'user'),
+      ])
       const seat = await register(holder, { event: event.id })
       const queued = await register(waiting, { event: event.id, waitlist: true })
       await register(next, { event: event.id, waitlist: true })

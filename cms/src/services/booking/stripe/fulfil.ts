@@ -52,6 +52,7 @@ async function settle(
       collection: 'payments',
       id: payment.id,
       data: { ...paid, status },
+      depth: 0, // ids only: nothing here reads the populated registration, user or event
       overrideAccess: true,
       req,
     })
