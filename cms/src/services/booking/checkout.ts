@@ -41,7 +41,7 @@ export async function startCheckout(
 ): Promise<CheckoutStarted> {
   const user = req.user!
   const event = await findEventToBook(req, eventId)
-  const held = await bookInTransaction(req, async (): Promise<Held> => {
+  const held = await bookInTransaction(req, { eventId: event.id }, async (): Promise<Held> => {
     const { existing, decision } = await lookUpBooking(req, event, user.id)
     if ('refusal' in decision) throw decision.refusal
     switch (decision.option) {
