@@ -155,6 +155,83 @@ test.describe('an organizer sets up a paid event without reading docs', () => {
       startTime: '2031-07-01T01:00:00.000Z',
     })
   })
+
+  test('switching the currency keeps the typed amount: 15 EUR becomes ¥15, 15.50 asks again', async ({
+    page,
+    request,
+  }) => {
+    await logIn(page, OLIVIA)
+    await page.goto('/admin/collections/events/create')
+    await page.getByLabel('Title').fill('Currency Switch Workshop')
+    await choose(page, 'field-timezone', 'Tokyo', 'Asia/Tokyo')
+    await page.locator('#field-startTime').fill('2031-07-02T10:00')
+    await choose(page, 'field-currency', 'EU', 'EUR')
+    await page.getByLabel('Price').fill('15.50')
+    // Yen have no cents: the organizer is asked again, and ¥1,550 is never saved.
+    await choose(page, 'field-currency', 'JP', 'JPY')
+    await expect(page.getByRole('alert').filter({ hasText: 'Type an amount in JPY' })).toBeVisible()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page).toHaveURL(/\/create/)
+    // 15 typed in euros means 15 of whatever currency is chosen: ¥15, stored as 15.
+    await page.getByLabel('Price').fill('15')
+    await choose(page, 'field-currency', 'EU', 'EUR')
+    await choose(page, 'field-currency', 'JP', 'JPY')
+    await expect(page.getByLabel('Price')).toHaveValue('15')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page).toHaveURL(/\/admin\/collections\/events\/\d+/)
+    const id = Number(page.url().match(/events\/(\d+)/)![1])
+    const token = await apiToken(request, OLIVIA)
+    const stored = async () =>
+      (
+        await request.get(`/api/events/${id}`, { headers: { Authorization: `JWT ${token}` } })
+      ).json()
+    expect(await stored()).toMatchObject({ price: 15, currency: 'JPY' })
+
+    // Back to euros on the saved event: still 15, now 1500 cents.
+    await choose(page, 'field-currency', 'EU', 'EUR')
+    await expect(page.getByLabel('Price')).toHaveValue('15')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(async () => (await stored()).currency).toBe('EUR')
+    expect(await stored()).toMatchObject({ price: 1500, currency: 'EUR' })
+    await page.reload()
+    await expect(page.getByLabel('Price')).toHaveValue('15.00')
+  })
+})
+
+test('workflow steps wait for unsaved changes and for another person’s edit', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.slow()
+  const olivia = await apiToken(request, OLIVIA)
+  const id = await createDraft(request, olivia, 'Locked Workflow Talk')
+  await logIn(page, OLIVIA)
+  await page.goto(`/admin/collections/events/${id}`)
+  const submit = workflow(page).getByRole('button', { name: 'Submit for review' })
+  await expect(submit).toBeEnabled()
+  // An edit not yet saved: a workflow step would save it unseen, so it waits.
+  await page.getByLabel('Title').fill('Locked Workflow Talk, revised')
+  await expect(submit).toBeDisabled()
+  await expect(workflow(page)).toContainText('Save or discard your changes first')
+
+  // Meanwhile an admin opens the event Olivia is editing and views it read-only: no step for them.
+  const adminContext = await browser.newContext({ baseURL: new URL(page.url()).origin })
+  const adminPage = await adminContext.newPage()
+  await logIn(adminPage, ADMIN)
+  await adminPage.goto(`/admin/collections/events/${id}`)
+  await adminPage.getByRole('button', { name: 'View read-only' }).click()
+  for (const step of ['Submit for review', 'Cancel event…']) {
+    await expect(workflow(adminPage).getByRole('button', { name: step })).toBeDisabled()
+  }
+  await expect(workflow(adminPage)).toContainText('Someone else is editing this event')
+  await adminContext.close()
+
+  // Saved, the step is Olivia's to take again.
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(submit).toBeEnabled()
+  await submit.click()
+  await expect(page.locator('#field-status')).toContainText('Pending review')
 })
 
 test('workflow buttons follow the role; a refused move leaves the saved status shown', async ({
@@ -364,19 +441,29 @@ test('the analytics and overview pages arrive with their figures; the chart libr
 
 for (const viewport of [
   { name: 'desktop', width: 1280, height: 800 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'phone', width: 375, height: 812 },
 ]) {
   test(`text contrast in the admin passes axe (${viewport.name})`, async ({ page }) => {
     test.slow()
     await page.setViewportSize(viewport)
-    await logIn(page, OLIVIA)
-    for (const path of ['/admin', '/admin/analytics', '/admin/collections/events']) {
-      await page.goto(path)
-      await expect(page.getByRole('table').first()).toBeVisible()
-      const { violations } = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze()
-      expect(violations.flatMap((violation) => violation.nodes.map((node) => node.target))).toEqual(
-        [],
-      )
+    const pagesByRole = [
+      [OLIVIA, ['/admin', '/admin/analytics', '/admin/collections/events']],
+      [ADMIN, ['/admin/overview', '/admin/collections/registrations']],
+    ] as const
+    for (const [credentials, paths] of pagesByRole) {
+      await logIn(page, credentials)
+      for (const path of paths) {
+        await page.goto(path)
+        await expect(page.getByRole('table').first()).toBeVisible()
+        const { violations } = await new AxeBuilder({ page })
+          .withRules(['color-contrast'])
+          .analyze()
+        expect(
+          violations.flatMap((violation) => violation.nodes.map((node) => node.target)),
+          path,
+        ).toEqual([])
+      }
+      await logOut(page)
     }
   })
 }

@@ -139,12 +139,21 @@ try {
   for (let offset = 0; offset < buyers; offset += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, buyers - offset) }, async (_, index) => {
-        const response = await post('/auth/register', {
+        const account = {
           email: `buyer-${offset + index}@bench.test`,
           password: 'bench-password-1',
           name: `Buyer ${offset + index}`,
-        })
-        return (await response.json()).token as string
+        }
+        // On a busy machine a sign-up can time out; a buyer without a token would count as a 401
+        // in the rush. Try again, then log in (the first attempt may have created the account).
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const response = await post('/auth/register', account).catch(() => null)
+          if (response?.ok) return (await response.json()).token as string
+          const login = await post('/auth/login', account).catch(() => null)
+          if (login?.ok) return (await login.json()).token as string
+          await new Promise((resolve) => setTimeout(resolve, 1000))
+        }
+        throw new Error(`Could not sign up ${account.email}`)
       }),
     )
     tokens.push(...batch)

@@ -1,6 +1,6 @@
 'use client'
 
-import { useAuth, useDocumentInfo, useForm, useFormFields } from '@payloadcms/ui'
+import { useAuth, useDocumentInfo, useForm, useFormFields, useFormModified } from '@payloadcms/ui'
 import { useState } from 'react'
 
 import { checkRole } from '../access/checkRole'
@@ -26,8 +26,9 @@ type Step = 'rejecting' | 'cancelling' | null
  */
 export function EventWorkflow() {
   const { user } = useAuth<User>()
-  const { id } = useDocumentInfo()
-  const { submit } = useForm()
+  const { id, documentIsLocked, currentEditor } = useDocumentInfo()
+  const { submit, disabled: isFormDisabled } = useForm()
+  const isModified = useFormModified()
   const status = (useFormFields(([fields]) => fields.status?.value) ?? 'draft') as EventStatus
   const [step, setStep] = useState<Step>(null)
   const [reason, setReason] = useState('')
@@ -36,6 +37,17 @@ export function EventWorkflow() {
   const actor = checkRole(['admin'], user) ? 'admin' : 'organizer'
   // A new event can be saved as a draft or submitted at once; cancelling needs an event.
   const moves = allowedNextStatuses(status, actor).filter((to) => id || to !== 'cancelled')
+  const editorId = typeof currentEditor === 'object' ? currentEditor?.id : currentEditor
+  const isLockedByOther = Boolean(documentIsLocked && editorId != null && editorId !== user.id)
+  // A step saves the whole form: while someone else edits the event it would overwrite their work,
+  // and with unsaved edits it would publish (or reject) changes nobody reviewed. A new event is
+  // the exception: "Submit for review" is its first save.
+  const blockedReason =
+    isLockedByOther || isFormDisabled
+      ? 'Someone else is editing this event; its workflow waits until they are done.'
+      : id && isModified
+        ? 'Save or discard your changes first; then choose the next step.'
+        : null
 
   const move = async (to: EventStatus, extra: Record<string, unknown> = {}) => {
     await submit({ overrides: { status: to, ...extra } })
@@ -46,11 +58,18 @@ export function EventWorkflow() {
   return (
     <section aria-label="Workflow" style={{ marginBottom: '1.5rem' }}>
       {moves.length === 0 && <p>No further step: this event is {status.replace('_', ' ')}.</p>}
+      {blockedReason && moves.length > 0 && (
+        <p id="workflow-blocked" style={{ marginTop: 0 }}>
+          {blockedReason}
+        </p>
+      )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
         {moves.map((to) => (
           <button
             key={to}
             type="button"
+            disabled={blockedReason !== null}
+            aria-describedby={blockedReason ? 'workflow-blocked' : undefined}
             className={`btn btn--size-small ${to === 'published' || to === 'pending_review' ? 'btn--style-primary' : 'btn--style-secondary'}`}
             style={{ margin: 0 }}
             aria-expanded={
@@ -86,7 +105,7 @@ export function EventWorkflow() {
               type="button"
               className="btn btn--size-small btn--style-primary"
               style={{ margin: 0 }}
-              disabled={!reason.trim()}
+              disabled={!reason.trim() || blockedReason !== null}
               onClick={() => void move('rejected', { rejectionReason: reason.trim() })}
             >
               Reject with this reason
@@ -113,6 +132,7 @@ export function EventWorkflow() {
               type="button"
               className="btn btn--size-small btn--style-primary"
               style={{ margin: 0 }}
+              disabled={blockedReason !== null}
               onClick={() => void move('cancelled')}
             >
               Yes, cancel the event

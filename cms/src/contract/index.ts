@@ -2,3 +2,4 @@
 export * from './booking.ts'
 export * from './program.ts'
 export * from './tickets.ts'
+export * from './chat.ts'

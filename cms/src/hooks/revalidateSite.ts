@@ -2,10 +2,12 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   GlobalAfterChangeHook,
+  Payload,
   PayloadRequest,
   TypeWithID,
 } from 'payload'
 
+import { afterCommit } from '../jobs/afterCommit'
 import { settings, slugs } from '../plugin/settings'
 
 type AnyDoc = TypeWithID & Record<string, unknown>
@@ -37,14 +39,13 @@ function tagsFor(collection: string): ((doc: AnyDoc) => string[]) | undefined {
   }
 }
 
-/**
- * Tells the public site to purge what it cached from this collection. Never
- * awaited and never throws: a site that is down must not fail a CMS write.
- */
-function notifySite(req: PayloadRequest, collection: string, docs: AnyDoc[]): void {
-  if (req.context.skipRevalidate) return
-  const tags = [...new Set(docs.flatMap((doc) => tagsFor(collection)?.(doc) ?? []))]
-  if (tags.length === 0) return
+/** Writes within this window share one purge request: a ticket rush writes a registration per
+ * seat, and each would otherwise POST the same `seats:<id>` tag to the site. */
+const COALESCE_MS = 100
+let pendingTags: Set<string> | null = null
+
+/** Never throws: a site that is down must not fail a CMS write. */
+function purge(payload: Payload, tags: string[]): void {
   fetch(new URL('/api/revalidate', settings.siteUrl), {
     method: 'POST',
     headers: {
@@ -55,14 +56,35 @@ function notifySite(req: PayloadRequest, collection: string, docs: AnyDoc[]): vo
     signal: AbortSignal.timeout(2000),
   })
     .then((response) => {
-      if (!response.ok) {
-        req.payload.logger.warn(`site revalidation answered ${response.status} for ${collection}`)
-      }
+      if (!response.ok) payload.logger.warn(`site revalidation answered ${response.status}`)
     })
     .catch(() => {
       // The site is not running (e.g. during the seed); its caches expire on their own.
-      req.payload.logger.debug(`site revalidation for ${collection} skipped: site unreachable`)
+      payload.logger.debug('site revalidation skipped: site unreachable')
     })
+}
+
+function queuePurge(payload: Payload, tags: string[]): void {
+  if (!pendingTags) {
+    const batch = (pendingTags = new Set())
+    setTimeout(() => {
+      pendingTags = null
+      purge(payload, [...batch])
+    }, COALESCE_MS).unref()
+  }
+  for (const tag of tags) pendingTags.add(tag)
+}
+
+/**
+ * Tells the public site to purge what it cached from this collection, once the write has
+ * committed (purged earlier, the site could re-read and cache the row as it was). Never awaited.
+ */
+function notifySite(req: PayloadRequest, collection: string, docs: AnyDoc[]): void {
+  if (req.context.skipRevalidate) return
+  const tags = [...new Set(docs.flatMap((doc) => tagsFor(collection)?.(doc) ?? []))]
+  if (tags.length === 0) return
+  const { payload } = req
+  void afterCommit(req, `site revalidation of ${collection}`, async () => queuePurge(payload, tags))
 }
 
 export const revalidateSiteAfterChange: CollectionAfterChangeHook = ({

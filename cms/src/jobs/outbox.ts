@@ -1,4 +1,9 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
+
+import { table } from '../services/tables'
+import { runSql } from '../services/transaction'
 
 import { afterCommit } from './afterCommit'
 import { defaultJobId, type JobData, type JobName } from './definitions'
@@ -19,27 +24,28 @@ export async function enqueueFromOutbox<N extends JobName>(
   jobId: string | undefined = defaultJobId(name, data),
 ): Promise<void> {
   if (!jobId) throw new Error(`The outbox needs a stable job id for ${name}.`)
-  const { totalDocs } = await req.payload.count({
-    collection: slugs.emailOutbox,
-    where: { jobId: { equals: jobId } },
-    overrideAccess: true,
+  // One statement instead of Payload's count + insert + re-read: this runs inside every booking
+  // transaction (bench:rush), and the unique job id makes a repeat a no-op.
+  const inserted = await runSql(
     req,
-  })
-  if (totalDocs > 0) return
+    sql`INSERT INTO ${table('emailOutbox')} (job, data, job_id)
+        VALUES (${name}, ${JSON.stringify(data)}::jsonb, ${jobId})
+        ON CONFLICT (job_id) DO NOTHING RETURNING id`,
+  )
+  if (inserted.length === 0) return
   const row = { job: name, data, jobId }
-  await req.payload.create({ collection: slugs.emailOutbox, data: row, overrideAccess: true, req })
   await afterCommit(req, jobId, () => handOver(req.payload, row))
 }
 
 /** Enqueues one outbox row (its stable job id makes a second hand-over harmless) and marks it. */
 export async function handOver(payload: Payload, row: OutboxRow): Promise<void> {
   await enqueue(row.job as JobName, row.data as JobData<JobName>, { jobId: row.jobId })
-  await payload.update({
-    collection: slugs.emailOutbox,
-    where: { jobId: { equals: row.jobId } },
-    data: { enqueuedAt: new Date().toISOString() },
-    overrideAccess: true,
-  })
+  // A plain UPDATE on the pool: Payload's update-by-where opened a transaction and re-read the
+  // row for every booking after its commit, and under a rush those waited for pool connections.
+  const adapter = payload.db as unknown as PostgresAdapter
+  await adapter.drizzle.execute(
+    sql`UPDATE ${table('emailOutbox')} SET enqueued_at = now(), updated_at = now() WHERE job_id = ${row.jobId}`,
+  )
 }
 
 /** Hands over the rows the queue never took, older than `olderThan`. */

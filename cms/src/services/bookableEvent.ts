@@ -22,9 +22,11 @@ export async function findVisibleEvent(req: PayloadRequest, id: string | number)
       req,
     })
     .catch((error: unknown) => {
-      // A malformed id is the caller's mistake to hear about, not a missing event.
-      if (error instanceof APIError && error.status === 400) throw error
-      return null
+      // Missing, or not theirs to see: both read as "no such event". Anything else (a malformed
+      // id, a pool too busy to answer) is not a missing event and keeps its own status: under a
+      // rush, an overloaded database used to answer buyers 404 instead of 503.
+      if (error instanceof APIError && (error.status === 404 || error.status === 403)) return null
+      throw error
     })
   if (!event) throw new RequestError('No such event.', 404)
   return event

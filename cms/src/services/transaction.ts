@@ -39,8 +39,8 @@ export async function executeInTransaction<Row>(req: PayloadRequest, query: SQL)
   return result.rows
 }
 
-/** Runs a read in the request's transaction when it has one, else on the pool. */
-export async function readRows<Row>(req: PayloadRequest, query: SQL): Promise<Row[]> {
+/** Runs a statement in the request's transaction when it has one, else on the pool. */
+export async function runSql<Row>(req: PayloadRequest, query: SQL): Promise<Row[]> {
   const adapter = req.payload.db as unknown as PostgresAdapter
   const transactionID = req.transactionID ? await req.transactionID : undefined
   const session = transactionID === undefined ? undefined : adapter.sessions[String(transactionID)]
@@ -61,3 +61,6 @@ export async function lockEventRow(req: PayloadRequest, eventId: number): Promis
     sql`SELECT id FROM ${table('events')} WHERE id = ${eventId} FOR UPDATE`,
   )
 }
+
+/** A read in the request's transaction when it has one (it sees the transaction's writes). */
+export const readRows = runSql

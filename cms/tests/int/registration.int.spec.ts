@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import { api, createEvent, createUser, errorMessages, testPayload, type TestUser } from '../helpers'
 
 let payload: Payload
 let organizer: TestUser
@@ -166,6 +166,40 @@ describe('seats and the waitlist', () => {
     expect((await mine(firstInLine)).status).toBe('confirmed')
     expect((await mine(secondInLine)).status).toBe('waitlisted')
     expect((await mine(holder)).status).toBe('cancelled')
+  })
+
+  it('cancelling a waitlisted person while a seat is being offered to them never deadlocks', async () => {
+    // Both cancellations lock the seat counter before any registration (one lock order): the
+    // waitlisted person's cancel used to hold their row and wait for the counter, while the seat
+    // holder's cancel held the counter and waited for that row to offer it the seat.
+    for (let round = 0; round < 6; round++) {
+      const event = await createEvent(payload, organizer.user, { capacity: 1 })
+      const [holder, waiting, next] = await Promise.all([
+        createUser(payload, 'user'),
+        createUser(payload, 'user'),
+        createUser(payload, 'user'),
+      ])
+      const seat = await register(holder, { event: event.id })
+      const queued = await register(waiting, { event: event.id, waitlist: true })
+      await register(next, { event: event.id, waitlist: true })
+      const [freed, left] = await Promise.all([
+        api('DELETE', `/registrations/${seat.body.doc.id}`, { token: holder.token }),
+        api('DELETE', `/registrations/${queued.body.doc.id}`, { token: waiting.token }),
+      ])
+      expect([freed.status, left.status], errorMessages(freed.body)).toEqual([200, 200])
+      // Whichever went first, the seat ends with the one person still waiting.
+      const { docs } = await payload.find({
+        collection: 'registrations',
+        where: { event: { equals: event.id } },
+        depth: 0,
+      })
+      const statusOf = (user: TestUser) => docs.find((doc) => doc.user === user.user.id)?.status
+      expect([statusOf(holder), statusOf(waiting), statusOf(next)]).toEqual([
+        'cancelled',
+        'cancelled',
+        'confirmed',
+      ])
+    }
   })
 
   it('reports availability truthfully', async () => {

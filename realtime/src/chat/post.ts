@@ -1,3 +1,4 @@
+import { CHAT_ERROR } from '@event-portal/cms/contract'
 import { z } from 'zod'
 
 import { tokenOf } from '../auth.ts'
@@ -7,14 +8,14 @@ import { ChatError, type HandlerContext, requireJoined } from '../handler.ts'
 import { eventRoom } from '../rooms.ts'
 import type { AskInput } from '../schemas.ts'
 
-// cms's refusal codes (cms/src/contract/chat.ts) and the ack codes they become.
+// cms's refusal codes (its contract) and the ack codes they become.
 const REFUSALS: Record<string, ErrorCode> = {
-  CHAT_BANNED: 'BANNED',
-  CHAT_MUTED: 'MUTED',
-  CHAT_RATE_LIMITED: 'RATE_LIMITED',
-  CHAT_SLOW_MODE: 'SLOW_MODE',
-  CHAT_NOT_OPEN: 'NOT_OPEN',
-  CHAT_SESSION_NOT_IN_EVENT: 'INVALID_INPUT',
+  [CHAT_ERROR.banned]: 'BANNED',
+  [CHAT_ERROR.muted]: 'MUTED',
+  [CHAT_ERROR.rateLimited]: 'RATE_LIMITED',
+  [CHAT_ERROR.slowMode]: 'SLOW_MODE',
+  [CHAT_ERROR.notOpen]: 'NOT_OPEN',
+  [CHAT_ERROR.sessionNotInEvent]: 'INVALID_INPUT',
 }
 
 const refusalSchema = z.object({

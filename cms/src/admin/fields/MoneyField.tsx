@@ -30,10 +30,12 @@ export const MoneyField: NumberFieldClientComponent = ({
   )
   const [isMalformed, setIsMalformed] = useState(false)
 
-  // The typed amount means the same in the new currency: 15 stays 15.
+  // The typed amount means the same in the new currency: 15 € becomes ¥15 (stored 1500 → 15).
+  // An amount the new currency cannot have (15.50 in yen) is flagged and emptied, so a save asks
+  // for it instead of keeping 1550 minor units that would now read ¥1,550.
   useEffect(() => {
     const minor = fromMajorText(text, currency)
-    if (minor !== null && minor !== value) setValue(minor)
+    if (minor !== (value ?? null)) setValue(minor)
     setIsMalformed(text.trim() !== '' && minor === null)
   }, [currency])
 

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { rows, scopedEvents, type EventScope } from './query'
-import { table } from '../tables'
+import { codesTable, table } from '../tables'
 
 export type DateRange = { from: string; to: string }
 
@@ -206,8 +206,8 @@ export async function promoCodeUsage(
         WHERE p.event_id = e.id AND lower(p.promo_code) = lower(c.code)
           AND p.status IN ('succeeded', 'refunded')) AS discount_total
     FROM scoped e
-    JOIN events_promo_codes c ON c._parent_id = e.id
-    LEFT JOIN registrations r ON r.event_id = e.id AND lower(r.promo_code) = lower(c.code)
+    JOIN ${codesTable()} c ON c._parent_id = e.id
+    LEFT JOIN ${table('registrations')} r ON r.event_id = e.id AND lower(r.promo_code) = lower(c.code)
     GROUP BY e.id, e.title, e.currency, e.start_time, c.id, c.code, c.max_uses, c._order
     ORDER BY e.start_time DESC, c._order`,
   )

@@ -9,6 +9,7 @@ import { bookingError } from './errors'
 import { findPayment, refundPayment, refundTicket } from './payments'
 import { refundDeadline, refundOutcome } from './refundPolicy'
 import { lockRegistration, moveRegistration } from './registrations'
+import { lockSeatCounter } from './seats'
 import { offerFreeSeats } from './waitlist'
 import { slugs } from '../../plugin/settings'
 
@@ -109,6 +110,10 @@ export async function cancelRegistration(
     }
   }
   const doc = await inTransaction(req, async () => {
+    // The seat counter before the registration, the order offerFreeSeats locks in (counter, then
+    // the waitlisted rows it offers to): cancelling a waitlisted person while another cancel
+    // offers them the seat used to deadlock, each holding what the other waited for.
+    await lockSeatCounter(req, visible.event.id)
     const current = await lockRegistration(req, id)
     if (current.status === 'cancelled') {
       throw bookingError('ALREADY_CANCELLED', 'This registration is already cancelled.')

@@ -1,10 +1,11 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
 import type { Event, Payment, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { stripe } from '../stripe'
-import { inTransaction } from '../transaction'
+import { executeInTransaction, inTransaction, runSql } from '../transaction'
 import { fullRefusal } from './decide'
 import { bookingError } from './errors'
 import { findEventToBook } from './event'
@@ -13,6 +14,7 @@ import { createPendingPayment, findPayment } from './payments'
 import { lockRegistration, moveRegistration } from './registrations'
 import { settings, slugs } from '../../plugin/settings'
 import { singleTicketOf } from '../tickets/singleTicket'
+import { table } from '../tables'
 
 /** A pending paid registration holds its seat this long; the Checkout session expires with it. */
 export const CHECKOUT_HOLD_MINUTES = 30
@@ -41,7 +43,7 @@ export async function startCheckout(
 ): Promise<CheckoutStarted> {
   const user = req.user!
   const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
-  const held = await bookInTransaction(req, async (): Promise<Held> => {
+  const held = await bookInTransaction(req, { eventId: event.id }, async (): Promise<Held> => {
     const { existing, decision } = await lookUpBooking(req, event, user.id)
     if ('refusal' in decision) throw decision.refusal
     switch (decision.option) {
@@ -89,13 +91,14 @@ export async function startCheckout(
           },
           event,
         )
-        const linked = await req.payload.update({
-          collection: slugs.payments,
-          id: payment.id,
-          data: { registration: registration.id },
-          overrideAccess: true,
+        // Linking back is one UPDATE, not Payload's update (re-read, hooks, re-read): it runs
+        // while this booking holds the seat counter's lock, and changes no status.
+        await executeInTransaction(
           req,
-        })
+          sql`UPDATE ${table('payments')} SET registration_id = ${registration.id}, updated_at = now()
+              WHERE id = ${payment.id}`,
+        )
+        const linked = { ...payment, registration: registration.id }
         return { event, registration, payment: linked, isExistingHold: false }
       }
     }
@@ -124,13 +127,14 @@ export async function startCheckout(
       'The payment provider is not reachable; please try again.',
     )
   }
-  const payment = await req.payload.update({
-    collection: slugs.payments,
-    id: held.payment.id,
-    data: { checkoutSessionId: session.id },
-    overrideAccess: true,
+  // One UPDATE on the pool rather than a Payload update with its own transaction and re-reads:
+  // the session id is bookkeeping (no status moves, no hook has anything to do).
+  await runSql(
     req,
-  })
+    sql`UPDATE ${table('payments')} SET checkout_session_id = ${session.id}, updated_at = now()
+        WHERE id = ${held.payment.id}`,
+  )
+  const payment = { ...held.payment, checkoutSessionId: session.id }
   return { url: session.url!, registration: held.registration, payment }
 }
 

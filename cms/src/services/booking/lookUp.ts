@@ -3,6 +3,7 @@ import { ValidationError, type PayloadRequest } from 'payload'
 import type { Event, Registration } from '../../payload-types'
 import { inTransaction } from '../transaction'
 import { decideBooking, type BookingDecision } from './decide'
+import { inEventQueue } from './eventQueue'
 import { findRegistration, lockRegistration } from './registrations'
 import { countLapsedHolds, seatsTaken } from './seats'
 import { reclaimLapsedHolds } from './waitlist'
@@ -34,22 +35,25 @@ export async function lookUpBooking(
 }
 
 /**
- * Runs a booking transaction, once more when it lost a race it can win on a second look: two
- * first bookings of one person at once (the unique registration) or, for `retryWhenFull`, the
- * last seat taken between its count and its write.
+ * Runs a booking transaction for `eventId`'s seats, once more when it lost a race it can win on a
+ * second look: two first bookings of one person at once (the unique registration) or, for
+ * `retryWhenFull`, the last seat taken between its count and its write. It waits for one of the
+ * event's writer slots first (eventQueue.ts), so a rush queues here instead of on the pool.
  */
 export async function bookInTransaction<T>(
   req: PayloadRequest,
+  { retryWhenFull = false, eventId }: { retryWhenFull?: boolean; eventId: number },
   work: () => Promise<T>,
-  { retryWhenFull = false }: { retryWhenFull?: boolean } = {},
 ): Promise<T> {
-  try {
-    return await inTransaction(req, work)
-  } catch (error) {
-    const isDuplicate = error instanceof ValidationError
-    const lostSeat =
-      retryWhenFull && (error as { data?: { code?: string } })?.data?.code === 'EVENT_FULL'
-    if (!isDuplicate && !lostSeat) throw error
-    return inTransaction(req, work)
-  }
+  return inEventQueue(eventId, async () => {
+    try {
+      return await inTransaction(req, work)
+    } catch (error) {
+      const isDuplicate = error instanceof ValidationError
+      const lostSeat =
+        retryWhenFull && (error as { data?: { code?: string } })?.data?.code === 'EVENT_FULL'
+      if (!isDuplicate && !lostSeat) throw error
+      return inTransaction(req, work)
+    }
+  })
 }

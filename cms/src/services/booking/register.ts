@@ -16,25 +16,22 @@ export async function registerForEvent(
   { eventId, userId, joinWaitlist }: { eventId: number; userId: number; joinWaitlist: boolean },
 ): Promise<Registration> {
   const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
-  return bookInTransaction(
-    req,
-    async () => {
-      const { existing, decision } = await lookUpBooking(req, event, userId)
-      if ('refusal' in decision) throw decision.refusal
-      const target = existing ?? { user: userId, event }
-      const fresh = { registeredAt: new Date().toISOString(), holdExpiresAt: null, ...ticket }
-      switch (decision.option) {
-        case 'register':
-          return moveRegistration(req, target, 'confirmed', fresh, event)
-        case 'join_waitlist':
-          if (!joinWaitlist) throw fullRefusal(existing)
-          return moveRegistration(req, target, 'waitlisted', fresh, event)
-        case 'checkout':
-        case 'pay_held_seat':
-          throw paymentRequiredError(event)
-      }
-    },
-    // A free seat lost to a racing request means the event is full now: join the waitlist.
-    { retryWhenFull: joinWaitlist },
-  )
+  // A free seat lost to a racing request means the event is full now: join the waitlist.
+  const options = { retryWhenFull: joinWaitlist, eventId: event.id }
+  return bookInTransaction(req, options, async () => {
+    const { existing, decision } = await lookUpBooking(req, event, userId)
+    if ('refusal' in decision) throw decision.refusal
+    const target = existing ?? { user: userId, event }
+    const fresh = { registeredAt: new Date().toISOString(), holdExpiresAt: null, ...ticket }
+    switch (decision.option) {
+      case 'register':
+        return moveRegistration(req, target, 'confirmed', fresh, event)
+      case 'join_waitlist':
+        if (!joinWaitlist) throw fullRefusal(existing)
+        return moveRegistration(req, target, 'waitlisted', fresh, event)
+      case 'checkout':
+      case 'pay_held_seat':
+        throw paymentRequiredError(event)
+    }
+  })
 }

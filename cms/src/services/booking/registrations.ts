@@ -71,6 +71,9 @@ export async function moveRegistration(
       collection: slugs.registrations,
       id: target.id,
       data: { ...changes, status: to },
+      // Depth 0: the booking needs ids only, and a populated event (its organizer, their sessions)
+      // cost queries inside the booking transaction and leaked into the attendee's answer.
+      depth: 0,
       overrideAccess: true,
       context,
       req,
@@ -85,6 +88,7 @@ export async function moveRegistration(
       user: target.user,
       event: target.event.id,
     },
+    depth: 0,
     overrideAccess: true,
     context,
     req,

@@ -10,6 +10,7 @@ import { CHAT_ERROR } from '../../../contract/chat'
 import { RequestError } from '../../../lib/errors'
 import type { ChatVote } from '../../../payload-types'
 import { idOf } from '../../../services/bookableEvent'
+import { table } from '../../../services/tables'
 import { slugs } from '../../../plugin/settings'
 
 /**
@@ -21,7 +22,9 @@ export async function lockQuestionRow(req: PayloadRequest, messageId: number): P
   const adapter = req.payload.db as unknown as PostgresAdapter
   const session = adapter.sessions?.[String(await req.transactionID)]
   if (!session) return
-  await session.db.execute(sql`SELECT id FROM chat_messages WHERE id = ${messageId} FOR UPDATE`)
+  await session.db.execute(
+    sql`SELECT id FROM ${table('chatMessages')} WHERE id = ${messageId} FOR UPDATE`,
+  )
 }
 
 /** Nobody upvotes their own question; the vote waits for the question's lock. */

@@ -1,34 +1,17 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { afterCommit } from '../../../jobs/afterCommit'
 import { publishSeat } from '../../../lib/realtimeBus'
 import type { Registration } from '../../../payload-types'
-import { slugs } from '../../../plugin/settings'
 
 const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
-// The hooks run inside the write's transaction: if it is rolled back, what we
-// told realtime would be wrong. Once it has settled, the stored row is told again.
-const SETTLE_MS = 3_000
-
-function tellAgainOnceSettled(req: PayloadRequest, eventId: number, userId: number) {
-  const { payload } = req
-  setTimeout(() => {
-    payload
-      .count({
-        collection: slugs.registrations,
-        where: {
-          event: { equals: eventId },
-          user: { equals: userId },
-          status: { equals: 'confirmed' },
-        },
-        overrideAccess: true,
-      })
-      .then(({ totalDocs }) => publishSeat(req, eventId, userId, totalDocs > 0))
-      .catch(() => undefined)
-  }, SETTLE_MS).unref()
-}
-
-/** A confirmed registration opens the event's chat to its person; any other status closes it. */
+/**
+ * A confirmed registration opens the event's chat to its person; any other status closes it.
+ * Told once the write has committed: realtime never hears of a seat a rollback took back, and the
+ * Redis round trip is not made while the booking transaction holds its connection (this replaced
+ * a publish inside the transaction plus a re-read of the row 3 s later, per registration).
+ */
 export const publishSeatToChat: CollectionAfterChangeHook<Registration> = async ({
   doc,
   previousDoc,
@@ -40,13 +23,18 @@ export const publishSeatToChat: CollectionAfterChangeHook<Registration> = async 
   if (!doc.user) return doc
   const eventId = idOf(doc.event)
   const userId = idOf(doc.user)
-  await publishSeat(req, eventId, userId, doc.status === 'confirmed')
-  tellAgainOnceSettled(req, eventId, userId)
+  const isAllowed = doc.status === 'confirmed'
+  await afterCommit(req, `seat of user ${userId} in event ${eventId}`, () =>
+    publishSeat(req, eventId, userId, isAllowed),
+  )
   return doc
 }
 
 export const closeSeatInChat: CollectionAfterDeleteHook<Registration> = async ({ doc, req }) => {
-  if (!doc.user) return doc
-  await publishSeat(req, idOf(doc.event), idOf(doc.user), false)
+  const user = doc.user
+  if (!user) return doc
+  await afterCommit(req, `seat of user ${idOf(user)}`, () =>
+    publishSeat(req, idOf(doc.event), idOf(user), false),
+  )
   return doc
 }

@@ -58,6 +58,7 @@ async function settle(
       collection: slugs.payments,
       id: payment.id,
       data: { ...paid, status },
+      depth: 0, // ids only: nothing here reads the populated registration, user or event
       overrideAccess: true,
       req,
     })
