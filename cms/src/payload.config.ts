@@ -29,6 +29,7 @@ import { authEndpoints } from './endpoints/auth'
 import { moderate } from './endpoints/moderation/moderate'
 import { env } from './env'
 import { queryErrorCode } from './hooks/queryErrorCode'
+import { countFailedLogins } from './collections/Users/hooks/throttleLogins'
 import { withLockCheckInTransaction } from './hooks/checkLocksInTransaction'
 import { withListLimits } from './hooks/limitLists'
 import { Navigation } from './globals/Navigation'
@@ -110,7 +111,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
-  hooks: { afterError: [queryErrorCode, answerOverloadWith503] },
+  hooks: { afterError: [queryErrorCode, answerOverloadWith503, countFailedLogins] },
   cors: [env.SITE_URL, env.CMS_URL],
   csrf: [env.SITE_URL, env.CMS_URL],
   sharp,
