@@ -88,4 +88,4 @@ EXPOSE 3001
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
     CMD ["node", "/usr/local/lib/healthcheck.mjs"]
 # A small young generation: a crowd of idle sockets should not cost 48 MB of nursery (docs/realtime.md).
-CMD ["node", "--max-semi-space-size=4", "src/index.ts"]
+CMD ["node", "--max-semi-space-size=8", "src/index.ts"]

@@ -23,7 +23,7 @@ const KNEE_CLIENTS = Number(process.env.BENCH_KNEE_CLIENTS ?? 1000)
 const SKIP_WS = process.env.BENCH_SKIP_WS === '1'
 const SKIP_KNEE = process.env.BENCH_SKIP_KNEE === '1'
 // V8 flags of the realtime nodes, as `npm start` and the image run them (realtime/package.json).
-const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=4'
+const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=8'
 const KNEE_RATES = [1, 2, 5, 10, 20, 40, 80, 160, 320]
 const KNEE_P99_MS = 200
 /**
