@@ -72,7 +72,7 @@ for (let n = 0; n < Number(env.REALTIME_NODES ?? 1); n++) {
   realtimeUrls.push(`ws://localhost:${port}`)
   children.set(
     `realtime:${port}`,
-    startService(`realtime:${port}`, 'node', ['src/index.ts'], {
+    startService(`realtime:${port}`, 'node', ['--max-semi-space-size=8', 'src/index.ts'], {
       cwd: new URL('../realtime/', import.meta.url).pathname,
       env: { ...env, PORT: String(port) },
     }),

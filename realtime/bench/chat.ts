@@ -13,7 +13,7 @@ import { loadavg } from 'node:os'
 import path from 'node:path'
 
 import { startTestCms } from '../../scripts/lib/testCms.ts'
-import { api, clearRedisKeys, startNode, uniqueId } from '../tests/helpers.ts'
+import { api, clearRedisKeys, startEventNow, startNode, uniqueId } from '../tests/helpers.ts'
 import { freePortIn } from '../tests/ports.ts'
 
 const STORMS = (process.env.BENCH_STORMS ?? '1000,10000').split(',').map(Number)
@@ -22,6 +22,8 @@ const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5)
 const KNEE_CLIENTS = Number(process.env.BENCH_KNEE_CLIENTS ?? 1000)
 const SKIP_WS = process.env.BENCH_SKIP_WS === '1'
 const SKIP_KNEE = process.env.BENCH_SKIP_KNEE === '1'
+// V8 flags of the realtime nodes, as `npm start` and the image run them (realtime/package.json).
+const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=8'
 const KNEE_RATES = [1, 2, 5, 10, 20, 40, 80, 160, 320]
 const KNEE_P99_MS = 200
 /**
@@ -228,8 +230,12 @@ try {
     `${USERS} attendees signed up and registered in ${Math.round((Date.now() - usersStarted) / 1000)} s`,
   )
 
+  // The chat opens 15 minutes before the start: the crowd arrives as the event goes live.
+  await startEventNow(cms.url, event.id)
+
   const nodeEnv = {
     ALLOWED_ORIGINS: ORIGIN,
+    NODE_OPTIONS: NODE_OPTIONS,
     JOIN_LIMIT_PER_10S: String(2 * Math.max(...STORMS.map(tabsPerPerson))),
   }
   const startNodes = async () => {

@@ -18,7 +18,7 @@ import { join } from './chat/join.ts'
 import { leave } from './chat/leave.ts'
 import { message } from './chat/message.ts'
 import type { CmsClient } from './cms.ts'
-import type { AppServer, Deps, HandlerContext } from './handler.ts'
+import type { AppServer, AppSocket, Deps, HandlerContext } from './handler.ts'
 import { createChatLimits } from './limits.ts'
 import { createOverloadGuard } from './overload.ts'
 import { createPresence } from './presence.ts'
@@ -67,6 +67,16 @@ const handlers = {
   'mod:clear': clear,
   'mod:report': report,
 } as const
+
+/**
+ * Once authenticated, a socket needs nothing of its HTTP upgrade request; engine.io would keep
+ * it (headers, raw headers, parser state) for the life of the connection. Socket.IO's memory
+ * guide: https://socket.io/docs/v4/memory-usage/
+ */
+function forgetHandshakeRequest(socket: AppSocket) {
+  ;(socket.conn as unknown as { request: unknown }).request = null
+  Object.assign(socket.handshake, { headers: {}, auth: {}, query: {} })
+}
 
 /** Wires Socket.IO, the Redis adapter, auth and every handler onto `httpServer`. */
 export function createApp(httpServer: HttpServer, options: AppOptions) {
@@ -120,6 +130,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
   io.use(overload.middleware)
   io.use(authenticate(sessions))
   io.on('connection', (socket) => {
+    forgetHandshakeRequest(socket)
     void socket.join(userRoom(socket.data.user.id))
     const context: HandlerContext = { io, socket, deps }
     for (const [name, factory] of Object.entries(handlers)) {

@@ -12,10 +12,13 @@ import { readyRedis } from './redis'
  *   (15 s, 30 s, 1 min … at most 15 min) before the next try from that address;
  * - per address over all accounts: RATE_LIMIT_LOGIN_FAILURES (password spraying).
  *
- * An attempt counts as failed until it succeeds (`forgetFailures` on success),
- * so the hook needs no sight of the outcome and every login path is covered:
- * REST /api/users/login, /api/auth/login and the Local API all run Payload's
- * login operation. An admin's unlock clears an account's counters.
+ * Every attempt is checked before the password is (`assertMayTryLogin`), and
+ * only an attempt that fails is counted (`countFailedLogin`): a hundred people
+ * behind one office NAT logging in as the live event starts are not a hundred
+ * failures. The price: guesses already in flight when the cap is reached still
+ * get their answer (the login rate limit and the cost of hashing bound them).
+ * A success clears the account's failures from that address. An admin's unlock
+ * clears an account's counters.
  */
 export const FREE_FAILURES = 5
 const BASE_DELAY_MS = 15_000
@@ -23,26 +26,26 @@ const MAX_DELAY_MS = 15 * 60_000
 const FORGET_AFTER_MS = 24 * 3600_000
 
 // KEYS: account hash (field <address> = failures, <address>:until = ms), address counter.
-// ARGV: now, address, free, base, max, address max, address window, forget after.
-const ATTEMPT_SCRIPT = `
+// ARGV: now, address, address max.
+const CHECK_SCRIPT = `
 local now = tonumber(ARGV[1])
 local blockedUntil = tonumber(redis.call('HGET', KEYS[1], ARGV[2] .. ':until') or '0')
 if blockedUntil > now then return { 0, blockedUntil - now } end
 local addressFailures = tonumber(redis.call('GET', KEYS[2]) or '0')
-if addressFailures >= tonumber(ARGV[6]) then return { 0, redis.call('PTTL', KEYS[2]) } end
+if addressFailures >= tonumber(ARGV[3]) then return { 0, redis.call('PTTL', KEYS[2]) } end
+return { 1, 0 }
+`
+
+// KEYS: as above. ARGV: now, address, free, base, max, address window, forget after.
+const FAILURE_SCRIPT = `
+local now = tonumber(ARGV[1])
 local failures = redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
 if failures >= tonumber(ARGV[3]) then
   local delay = math.min(tonumber(ARGV[4]) * 2 ^ (failures - tonumber(ARGV[3])), tonumber(ARGV[5]))
   redis.call('HSET', KEYS[1], ARGV[2] .. ':until', now + delay)
 end
-redis.call('PEXPIRE', KEYS[1], ARGV[8])
-if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[7]) end
-return { 1, 0 }
-`
-
-const FORGET_SCRIPT = `
-redis.call('HDEL', KEYS[1], ARGV[1], ARGV[1] .. ':until')
-if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
 `
 
 const normalEmail = (email: unknown): string =>
@@ -51,8 +54,8 @@ const normalEmail = (email: unknown): string =>
 const accountKey = (email: string) => rateLimitKey('login-failures', 'account', email)
 const addressKey = (address: string) => rateLimitKey('login-failures', 'address', address)
 
-/** Refuses (429 + Retry-After) a login the address must wait for; otherwise counts it as failed. */
-export async function countLoginAttempt(req: PayloadRequest, email: unknown): Promise<void> {
+/** Refuses (429 + Retry-After) a login the address must wait for; counts nothing. */
+export async function assertMayTryLogin(req: PayloadRequest, email: unknown): Promise<void> {
   // A Local API login made without a request (scripts, the seed, tests) has no visitor behind it.
   // Every path a visitor drives passes its own req, whose payloadAPI is REST.
   if (req.payloadAPI === 'local') return
@@ -61,18 +64,13 @@ export async function countLoginAttempt(req: PayloadRequest, email: unknown): Pr
   try {
     const redis = await readyRedis()
     answer = (await redis.eval(
-      ATTEMPT_SCRIPT,
+      CHECK_SCRIPT,
       2,
       accountKey(normalEmail(email)),
       addressKey(address),
       Date.now(),
       address,
-      FREE_FAILURES,
-      BASE_DELAY_MS,
-      MAX_DELAY_MS,
       loginFailureLimit.max,
-      loginFailureLimit.windowMs,
-      FORGET_AFTER_MS,
     )) as [number, number]
   } catch (error) {
     req.payload.logger.warn({ err: error }, 'login throttle not checked: Redis unavailable')
@@ -89,12 +87,36 @@ export async function countLoginAttempt(req: PayloadRequest, email: unknown): Pr
   )
 }
 
-/** The login succeeded: its attempt was not a failure after all. */
+/** The password was wrong (or the account unknown): one more failure for the address. */
+export async function countFailedLogin(req: PayloadRequest, email: unknown): Promise<void> {
+  if (req.payloadAPI === 'local') return
+  const address = clientAddress(req)
+  try {
+    const redis = await readyRedis()
+    await redis.eval(
+      FAILURE_SCRIPT,
+      2,
+      accountKey(normalEmail(email)),
+      addressKey(address),
+      Date.now(),
+      address,
+      FREE_FAILURES,
+      BASE_DELAY_MS,
+      MAX_DELAY_MS,
+      loginFailureLimit.windowMs,
+      FORGET_AFTER_MS,
+    )
+  } catch (error) {
+    req.payload.logger.warn({ err: error }, 'failed login not counted: Redis unavailable')
+  }
+}
+
+/** The login succeeded: the account's earlier failures from this address are forgiven. */
 export async function forgetFailures(req: PayloadRequest, email: unknown): Promise<void> {
   const address = clientAddress(req)
   try {
     const redis = await readyRedis()
-    await redis.eval(FORGET_SCRIPT, 2, accountKey(normalEmail(email)), addressKey(address), address)
+    await redis.hdel(accountKey(normalEmail(email)), address, `${address}:until`)
   } catch (error) {
     req.payload.logger.warn({ err: error }, 'login throttle not reset: Redis unavailable')
   }

@@ -24,6 +24,7 @@ import { Sessions } from '../collections/Sessions'
 import { Speakers } from '../collections/Speakers'
 import { StripeEvents } from '../collections/StripeEvents'
 import { extendUsers } from '../collections/Users/extension'
+import { countFailedLogins } from '../collections/Users/hooks/throttleLogins'
 import { adminAnalytics, queueRetry, queueStatus } from '../endpoints/analytics/adminAnalytics'
 import { organizerAnalytics } from '../endpoints/analytics/organizerAnalytics'
 import { promoCodeAnalytics } from '../endpoints/analytics/promoCodeAnalytics'
@@ -248,7 +249,8 @@ export const eventPortal =
       email: incoming.email ?? queuedEmailAdapter,
       hooks: {
         ...incoming.hooks,
-        afterError: [queryErrorCode, ...(incoming.hooks?.afterError ?? [])],
+        // A failed login counts toward the throttle only once Payload has refused it.
+        afterError: [queryErrorCode, countFailedLogins, ...(incoming.hooks?.afterError ?? [])],
       },
       onInit: async (payload) => {
         await incoming.onInit?.(payload)

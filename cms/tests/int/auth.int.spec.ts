@@ -168,6 +168,30 @@ describe('failed logins slow the failing address, never the owner', () => {
     ).toBe(200)
   })
 
+  it('a crowd logging in at once from one address (an office NAT, a live event starting) is not a crowd of failures', async () => {
+    const office = '198.51.100.40'
+    const people = await Promise.all(Array.from({ length: 10 }, () => createUser(payload, 'user')))
+    const logins = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => {
+        const person = people[index % people.length]!
+        return logIn('/users/login', person.user.email, person.password, office)
+      }),
+    )
+    expect(logins.map((res) => res.status)).toEqual(Array(100).fill(200))
+    // Real failures from that address still trip the cap at RATE_LIMIT_LOGIN_FAILURES (30).
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < 31; attempt++) {
+      statuses.push(
+        (await logIn('/users/login', `ghost-${attempt}@test.example`, 'x', office)).status,
+      )
+    }
+    expect(statuses).toEqual(Array(30).fill(401).concat(429))
+    const person = people[0]!
+    expect((await logIn('/users/login', person.user.email, person.password, office)).status).toBe(
+      429,
+    )
+  }, 180_000)
+
   it('a successful login clears the address’s failures for the account', async () => {
     const person = await createUser(payload, 'user')
     const home = '198.51.100.22'

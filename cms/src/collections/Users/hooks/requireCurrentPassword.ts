@@ -5,7 +5,7 @@ import { ValidationError, type CollectionBeforeValidateHook, type PayloadRequest
 
 import { AUTH_ERROR } from '../../../contract/auth'
 import { RequestError } from '../../../lib/errors'
-import { countLoginAttempt, forgetFailures } from '../../../lib/loginThrottle'
+import { assertMayTryLogin, countFailedLogin, forgetFailures } from '../../../lib/loginThrottle'
 import type { User } from '../../../payload-types'
 import { slugs } from '../../../plugin/settings'
 
@@ -74,8 +74,9 @@ export const requireCurrentPassword: CollectionBeforeValidateHook<User> = async 
     })
   }
   // Guessing it is throttled like guessing at the login.
-  await countLoginAttempt(req, originalDoc.email)
+  await assertMayTryLogin(req, originalDoc.email)
   if (!(await isPassword(req, originalDoc.id, currentPassword))) {
+    await countFailedLogin(req, originalDoc.email)
     throw new RequestError('Your current password is not right.', 400, {
       code: AUTH_ERROR.currentPasswordWrong,
       path: 'currentPassword',

@@ -1,12 +1,21 @@
 import type {
+  AfterErrorHook,
   CollectionAfterLoginHook,
   CollectionAfterOperationHook,
   CollectionBeforeOperationHook,
 } from 'payload'
 
 import { AUTH_ERROR } from '../../../contract/auth'
-import { countLoginAttempt, forgetFailures, unlockAccount } from '../../../lib/loginThrottle'
+import {
+  assertMayTryLogin,
+  countFailedLogin,
+  forgetFailures,
+  unlockAccount,
+} from '../../../lib/loginThrottle'
 import { assertWithinRateLimit, rateLimits } from '../../../lib/rateLimit'
+
+// The email a login tried, kept on the request until its outcome is known.
+const LOGIN_ATTEMPT = 'loginAttemptEmail'
 
 /**
  * Every login (whatever the path: REST, /api/auth/login, Local API) passes
@@ -17,7 +26,10 @@ export const throttleAuthOperations: CollectionBeforeOperationHook = async ({
   operation,
   req,
 }) => {
-  if (operation === 'login') await countLoginAttempt(req, args.data?.email)
+  if (operation === 'login') {
+    await assertMayTryLogin(req, args.data?.email)
+    req.context[LOGIN_ATTEMPT] = args.data?.email
+  }
   if (operation === 'forgotPassword' || operation === 'resetPassword') {
     await assertWithinRateLimit(req, rateLimits.passwordReset, AUTH_ERROR.rateLimited)
   }
@@ -27,6 +39,16 @@ export const throttleAuthOperations: CollectionBeforeOperationHook = async ({
 export const forgetFailedLogins: CollectionAfterLoginHook = async ({ req, user }) => {
   await forgetFailures(req, user.email)
   return user
+}
+
+/**
+ * Payload's login answers a wrong password or an unknown email with an
+ * AuthenticationError and has no hook of its own for it; every visitor's login
+ * (REST /api/users/login, /api/auth/login) ends here when it fails.
+ */
+export const countFailedLogins: AfterErrorHook = async ({ error, req }) => {
+  if (error.name !== 'AuthenticationError' || !(LOGIN_ATTEMPT in req.context)) return
+  await countFailedLogin(req, req.context[LOGIN_ATTEMPT])
 }
 
 /** The admin's unlock (POST /api/users/unlock) lifts the throttle on the account. */
