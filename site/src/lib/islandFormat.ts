@@ -1,5 +1,5 @@
 /**
- * Prices and times for the checkout island, written exactly as format.ts writes them (the unit
+ * Prices and times for the islands (checkout, program player), written exactly as format.ts writes them (the unit
  * tests hold the two to the same output). A copy, not an import: a module the island shares
  * with the local-time script would turn that inline script into a separate file on every page.
  */
@@ -30,4 +30,22 @@ export function inZone(iso: string, timeZone: string): string {
       .formatToParts(date)
       .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
   return `${when} ${zone('short')} (${zone('long')})`
+}
+
+/** "09:30 CET" — a session's start in a zone (see formatTime's `clock` style). */
+export function clock(iso: string, timeZone: string): string {
+  const date = new Date(iso)
+  const time = new Intl.DateTimeFormat(LOCALE, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(date)
+  const zone = (style: 'short' | 'long') =>
+    new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: style })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+  // As zoneLabel: an offset like "GMT+5:30" says less than the zone's long name.
+  const short = zone('short')
+  return `${time} ${/^(GMT|UTC)[+\-−]/.test(short) ? zone('long') : short}`
 }

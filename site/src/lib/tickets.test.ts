@@ -1,8 +1,8 @@
 import { BOOKING_ERROR_CODES, type TicketTypeOffer } from '@event-portal/cms/contract'
 import { describe, expect, it } from 'vitest'
 
-import { formatInZone, formatPrice } from './format'
-import { inZone, money } from './islandFormat'
+import { formatInZone, formatPrice, formatTime } from './format'
+import { clock, inZone, money } from './islandFormat'
 import {
   attendeeSlots,
   availabilityLabel,
@@ -208,6 +208,11 @@ describe('the island’s own formatting', () => {
       expect(inZone('2026-07-01T09:30:00.000Z', zone)).toBe(
         formatInZone('2026-07-01T09:30:00.000Z', zone),
       )
+    }
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC']) {
+      for (const iso of ['2026-07-01T09:30:00.000Z', '2026-12-24T18:05:00.000Z']) {
+        expect(clock(iso, zone)).toBe(formatTime('clock', iso, zone))
+      }
     }
   })
 })

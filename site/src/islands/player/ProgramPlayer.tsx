@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-import { formatTime } from '../../lib/format'
+import { clock } from '../../lib/islandFormat'
 import {
   msUntilNextBoundary,
   nowAndNext,
@@ -28,8 +28,8 @@ type Playing =
 /** "10:30 CET", and the event's own time beside it when the visitor is in another zone. */
 function when(iso: string, eventZone: string): string {
   const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  const local = formatTime('clock', iso, visitorZone)
-  return visitorZone === eventZone ? local : `${local} (${formatTime('clock', iso, eventZone)})`
+  const local = clock(iso, visitorZone)
+  return visitorZone === eventZone ? local : `${local} (${clock(iso, eventZone)})`
 }
 
 /**
