@@ -13,6 +13,11 @@ export function money(minorUnits: number, currency: string): string {
   return format.format(minorUnits / 10 ** digits)
 }
 
+const zoneName = (date: Date, timeZone: string, style: 'short' | 'long') =>
+  new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: style })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+
 /** "Thursday, 24 December 2026 at 10:00 CET (Central European Standard Time)" (see formatInZone). */
 export function inZone(iso: string, timeZone: string): string {
   const date = new Date(iso)
@@ -25,11 +30,7 @@ export function inZone(iso: string, timeZone: string): string {
     minute: '2-digit',
     timeZone,
   }).format(date)
-  const zone = (style: 'short' | 'long') =>
-    new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: style })
-      .formatToParts(date)
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
-  return `${when} ${zone('short')} (${zone('long')})`
+  return `${when} ${zoneName(date, timeZone, 'short')} (${zoneName(date, timeZone, 'long')})`
 }
 
 /** "09:30 CET" — a session's start in a zone (see formatTime's `clock` style). */
@@ -41,11 +42,7 @@ export function clock(iso: string, timeZone: string): string {
     hourCycle: 'h23',
     timeZone,
   }).format(date)
-  const zone = (style: 'short' | 'long') =>
-    new Intl.DateTimeFormat(LOCALE, { timeZone, timeZoneName: style })
-      .formatToParts(date)
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
   // As zoneLabel: an offset like "GMT+5:30" says less than the zone's long name.
-  const short = zone('short')
-  return `${time} ${/^(GMT|UTC)[+\-−]/.test(short) ? zone('long') : short}`
+  const short = zoneName(date, timeZone, 'short')
+  return `${time} ${/^(GMT|UTC)[+\-−]/.test(short) ? zoneName(date, timeZone, 'long') : short}`
 }
