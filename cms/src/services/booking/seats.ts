@@ -38,11 +38,16 @@ async function takeSeat(
   registrationId: number,
 ) {
   if ((await executeInTransaction(req, increment(eventId, capacity))).length > 0) return true
-  const [row] = await executeInTransaction(
+  const [row] = await executeInTransaction<{ taken: number }>(
     req,
     sql`SELECT taken FROM event_seat_counts WHERE event_id = ${eventId}`,
   )
-  if (row) return false
+  // The UPDATE does not see (nor wait for) a row another booking inserted but had not committed
+  // yet; this SELECT, a statement later, may. Full only if the row says so; else try again.
+  if (row) {
+    if (Number(row.taken) >= capacity) return false
+    return (await executeInTransaction(req, increment(eventId, capacity))).length > 0
+  }
   // The event's first seat (or an event written without hooks): start the counter from the
   // rows, leaving out the registration whose seat this is.
   await executeInTransaction(
