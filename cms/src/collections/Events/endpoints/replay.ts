@@ -4,7 +4,21 @@ import { json } from '../../../lib/http'
 import { requireStreamGrant } from './streamTokenParam'
 import { slugs } from '../../../plugin/settings'
 
-const REPLAY_LIMIT = 5000
+import type { ChatMessage } from '../../../payload-types'
+
+/** At most this many messages are replayed beside one recording. */
+export const REPLAY_LIMIT = 5000
+
+/** A message as the replay shows it, at `offsetSeconds` into its recording. */
+export const replayedMessage = (message: ChatMessage, offsetSeconds: number) => ({
+  id: message.id,
+  kind: message.kind,
+  authorName: message.authorName,
+  message: message.message,
+  offsetSeconds,
+  upvotes: message.upvotes ?? 0,
+  answered: Boolean(message.answered),
+})
 
 /**
  * GET /api/events/:id/replay?token=…: the live chat and questions with their
@@ -29,15 +43,7 @@ export const eventReplay: Endpoint = {
     return json(
       req,
       {
-        messages: docs.map((message) => ({
-          id: message.id,
-          kind: message.kind,
-          authorName: message.authorName,
-          message: message.message,
-          offsetSeconds: message.offsetSeconds ?? 0,
-          upvotes: message.upvotes ?? 0,
-          answered: Boolean(message.answered),
-        })),
+        messages: docs.map((message) => replayedMessage(message, message.offsetSeconds ?? 0)),
       },
       { headers: { 'Cache-Control': 'private, max-age=60' } },
     )

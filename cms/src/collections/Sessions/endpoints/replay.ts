@@ -1,12 +1,11 @@
 import type { Endpoint } from 'payload'
 
+import { REPLAY_LIMIT, replayedMessage } from '../../Events/endpoints/replay'
 import { RequestError } from '../../../lib/errors'
 import { json } from '../../../lib/http'
 import { idOf } from '../../../services/bookableEvent'
 import { verifyStreamToken } from '../../../services/streamToken'
 import { slugs } from '../../../plugin/settings'
-
-const REPLAY_LIMIT = 5000
 
 /**
  * GET /api/sessions/:id/replay?token=…: the event's visible chat and questions sent during the
@@ -62,13 +61,10 @@ export const sessionReplay: Endpoint = {
       req,
       {
         messages: docs.map((message) => ({
-          id: message.id,
-          kind: message.kind,
-          authorName: message.authorName,
-          message: message.message,
-          offsetSeconds: Math.max(0, Math.round((Date.parse(message.sentAt) - start) / 1000)),
-          upvotes: message.upvotes ?? 0,
-          answered: Boolean(message.answered),
+          ...replayedMessage(
+            message,
+            Math.max(0, Math.round((Date.parse(message.sentAt) - start) / 1000)),
+          ),
           session: idOf(message.session) ?? null,
         })),
       },
