@@ -21,6 +21,15 @@ const asMedia = (value: Event['captions']): Media | null =>
  * event's confirmed registrants, its organizer and admins, with a short-lived
  * token for the replay and attendance calls. Others learn why not (401/403).
  */
+/** A material as the watch page lists it (the file itself is fetched with the stream token). */
+export const listedMaterial = (media: Media) => ({
+  id: media.id,
+  filename: media.filename,
+  title: media.alt || media.filename,
+  mimeType: media.mimeType,
+  filesize: media.filesize,
+})
+
 export const eventStream: Endpoint = {
   path: '/:id/stream',
   method: 'get',
@@ -61,13 +70,7 @@ export const eventStream: Endpoint = {
         source: address ? parseStreamSource(address) : null,
         isRecording: state === 'ended' && Boolean(event.recordingUrl),
         captions: captions?.filename ? { filename: captions.filename, label: 'Captions' } : null,
-        materials: materials.map((media) => ({
-          id: media.id,
-          filename: media.filename,
-          title: media.alt || media.filename,
-          mimeType: media.mimeType,
-          filesize: media.filesize,
-        })),
+        materials: materials.map(listedMaterial),
         token,
         tokenExpiresAt: expiresAt.toISOString(),
       },

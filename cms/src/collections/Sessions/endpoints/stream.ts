@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { listedMaterial } from '../../Events/endpoints/stream'
 import { json } from '../../../lib/http'
 import { idOf } from '../../../services/bookableEvent'
 import { findVisibleSession } from '../../../services/program/sessions'
@@ -68,13 +69,7 @@ export const sessionStream: Endpoint = {
         recording,
         source: state === 'ended' ? (recording ?? (runsIt ? live : null)) : live,
         isRecording: state === 'ended' && recording !== null,
-        materials: materials.map((media) => ({
-          id: media.id,
-          filename: media.filename,
-          title: media.alt || media.filename,
-          mimeType: media.mimeType,
-          filesize: media.filesize,
-        })),
+        materials: materials.map(listedMaterial),
         token,
         tokenExpiresAt: expiresAt.toISOString(),
       },
