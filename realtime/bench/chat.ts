@@ -2,11 +2,15 @@
 // measured in the same run (127.0.0.1 only, a real cms and Redis):
 //   1. connect storm: 1,000 and 10,000 authenticated clients (4 tabs or 10 per
 //      person) open at once over 2 realtime nodes — time until all joined, refusals;
-//   2. server memory per connection after each storm;
-//   3. the knee: 1,000 clients in one room, the message rate doubled every step
-//      until delivery p99 passes 200 ms — deliveries/s at the knee, both servers.
+//   2. server memory per connection after each storm, read at the last join and again once
+//      the crowd has sat in the room for BENCH_SETTLE_SECONDS (15; the target is read then);
+//   3. the knee: 1,000 clients in one room, the message rate raised every step (from
+//      10 msg/s by a quarter to a half, so the knees' ratio is not rounded to a power of 2)
+//      until delivery p99 passes 200 ms — deliveries/s at the knee, both servers
+//      (after an unmeasured warm-up, so the first step does not time the JIT).
 // Knobs: BENCH_STORMS (1000,10000), BENCH_PROCESSES (4), BENCH_STEP_SECONDS (5),
-// BENCH_KNEE_CLIENTS (1000), BENCH_SKIP_WS=1 (socket.io only), BENCH_SKIP_KNEE=1.
+// BENCH_KNEE_CLIENTS (1000), BENCH_SETTLE_SECONDS (15), BENCH_SKIP_WS=1 (socket.io only), BENCH_SKIP_KNEE=1,
+// BENCH_CLIENT=library (socket.io-client instead of the wire-level client, bench/wireClient.ts).
 import { type ChildProcess, fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -24,8 +28,9 @@ const SKIP_WS = process.env.BENCH_SKIP_WS === '1'
 const SKIP_KNEE = process.env.BENCH_SKIP_KNEE === '1'
 // V8 flags of the realtime nodes, as `npm start` and the image run them (realtime/package.json).
 const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=8'
-const KNEE_RATES = [1, 2, 5, 10, 20, 40, 80, 160, 320]
+const KNEE_RATES = [1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 160, 240, 320]
 const KNEE_P99_MS = 200
+const WARM_UP_SECONDS = 3
 /**
  * Per person: 4 tabs in storms up to 1,000 clients; larger crowds reuse the same
  * 250 people (signing up takes about a second each on a busy 2-core machine),
@@ -35,6 +40,8 @@ const tabsPerPerson = (count: number) => Math.max(4, Math.ceil(count / 250))
 const USERS = Math.max(...STORMS.map((count) => Math.ceil(count / tabsPerPerson(count))))
 const ORIGIN = 'http://localhost:4321'
 const STORM_DEADLINE_MS = 120_000
+/** The crowd sits in the room this long before memory per connection is read. */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_SECONDS ?? 15) * 1000
 
 type Reply = { type: string; [key: string]: unknown }
 type Mode = 'socketio' | 'ws'
@@ -117,25 +124,35 @@ async function openCrowd(
   }
 }
 
-/** Doubles the message rate until delivery p99 passes the bound; the last rate within it is the knee. */
+/** Raises the message rate until delivery p99 passes the bound; the last rate within it is the knee. */
 async function findKnee(crowd: Awaited<ReturnType<typeof openCrowd>>, label: string) {
-  let knee = { rate: 0, deliveriesPerSecond: 0, p99: NaN, firstP99: NaN }
-  for (const rate of KNEE_RATES) {
+  const sendAt = (rate: number, seconds: number) => {
     const perProcess = rate / PROCESSES
     // Senders are distinct people sending at most 2 a second (the chat allows 3).
     const senders = Math.max(1, Math.ceil(perProcess / 2))
     const tag = `${label.replace(/\W/g, '')}${rate}x${uniqueId()}`
-    const sent = await Promise.all(
-      crowd.clients.map((child) =>
+    return Promise.all(
+      crowd.clients.map((child, index) =>
         ask(
           child,
-          { type: 'send', senders, perSecond: perProcess, seconds: STEP_SECONDS, tag },
+          { type: 'send', senders, perSecond: perProcess, seconds, tag, phase: index / PROCESSES },
           'sent',
         ),
       ),
     )
+  }
+  // Unmeasured: the crowd's joins settle and every process's code is compiled before the first
+  // step, which would otherwise time the JIT (a few messages at 1 msg/s decide the first p99).
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  await sendAt(KNEE_RATES[0]! * 4, WARM_UP_SECONDS)
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+
+  let knee = { rate: 0, deliveriesPerSecond: 0, p99: NaN, firstP99: NaN }
+  for (const rate of KNEE_RATES) {
+    const sent = await sendAt(rate, STEP_SECONDS)
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const ackedIds = sent.flatMap((reply) => reply.acked as number[])
+    const ackMs = sent.flatMap((reply) => reply.ackMs as number[]).sort((a, b) => a - b)
     const refused: Record<string, number> = {}
     for (const reply of sent) {
       for (const [code, n] of Object.entries(reply.refused as Record<string, number>)) {
@@ -151,7 +168,7 @@ async function findKnee(crowd: Awaited<ReturnType<typeof openCrowd>>, label: str
     const p99 = percentile(latencies, 99)
     const deliveriesPerSecond = latencies.length / STEP_SECONDS
     console.log(
-      `  ${label.padEnd(9)} ${String(rate).padStart(4)} msg/s → ${deliveriesPerSecond.toFixed(0).padStart(7)} deliveries/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, refused sends ${JSON.stringify(refused)}, lost ${missing} (load ${load()})`,
+      `  ${label.padEnd(9)} ${String(rate).padStart(4)} msg/s → ${deliveriesPerSecond.toFixed(0).padStart(7)} deliveries/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (ack p50 ${percentile(ackMs, 50).toFixed(0)}, p99 ${percentile(ackMs, 99).toFixed(0)} ms), refused sends ${JSON.stringify(refused)}, lost ${missing} (load ${load()})`,
     )
     if (rate === KNEE_RATES[0]) knee.firstP99 = p99
     if (p99 > KNEE_P99_MS || failedSends > ackedIds.length / 100 || missing > 0) break
@@ -193,7 +210,7 @@ const started = Date.now()
 const runId = `${process.pid}_${Date.now()}`
 const keyPrefix = `bench:rt:${runId}:`
 console.log(
-  `bench:chat — storms of ${STORMS.join(' and ')} clients over 2 realtime nodes, knee with ${KNEE_CLIENTS}; plain ws beside (load ${load()})`,
+  `bench:chat — storms of ${STORMS.join(' and ')} clients over 2 realtime nodes, knee with ${KNEE_CLIENTS}; plain ws beside; Socket.IO clients: ${process.env.BENCH_CLIENT === 'library' ? 'socket.io-client' : 'wire-level (bench/wireClient.ts)'} (load ${load()})`,
 )
 const cms = await startTestCms({
   port: await freePortIn(3250, 3299),
@@ -270,12 +287,16 @@ try {
       count,
       event.id,
     )
-    const rss = nodes.reduce((sum, node) => sum + rssMb(node.process.pid!), 0)
+    const nodesRss = () => nodes.reduce((sum, node) => sum + rssMb(node.process.pid!), 0)
+    const rss = nodesRss()
+    // What the nodes keep once the crowd sits in the room: the storm's garbage collected.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+    const settledRss = nodesRss()
     crowd.close()
     await Promise.all(nodes.map((node) => node.stop()))
-    const perConnection = ((rss - idle) * 1024) / crowd.joined
+    const perConnection = ((settledRss - idle) * 1024) / crowd.joined
     results.push(
-      `socket.io storm ${count} (${people.length} people × ${tabsPerPerson(count)} tabs, 2 nodes): ${crowd.joined} joined in ${crowd.seconds.toFixed(1)} s, ${crowd.failed} never joined, refusals ${JSON.stringify(crowd.refusals)}; RSS ${idle.toFixed(0)} → ${rss.toFixed(0)} MB = ${perConnection.toFixed(1)} KB per connection`,
+      `socket.io storm ${count} (${people.length} people × ${tabsPerPerson(count)} tabs, 2 nodes): ${crowd.joined} joined in ${crowd.seconds.toFixed(1)} s, ${crowd.failed} never joined, refusals ${JSON.stringify(crowd.refusals)}; RSS ${idle.toFixed(0)} → ${rss.toFixed(0)} MB at the last join (${(((rss - idle) * 1024) / crowd.joined).toFixed(1)} KB per connection) → ${settledRss.toFixed(0)} MB ${SETTLE_MS / 1000} s later = ${perConnection.toFixed(1)} KB per connection`,
     )
     console.log(results.at(-1))
     const target = count <= 1000 ? 5 : 30
@@ -286,6 +307,7 @@ try {
     const ws = await startWs()
     const wsIdle = rssMb(ws.server.pid!)
     const wsCrowd = await openCrowd('ws', [ws.url], people, count, event.id)
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
     const wsRss = rssMb(ws.server.pid!)
     wsCrowd.close()
     ws.server.kill('SIGTERM')

@@ -1,10 +1,12 @@
 // A benchmark client process: opens many connections at once (Socket.IO or
-// plain ws), sends when told to, and measures delivery latency. Driven by
+// plain ws), sends when told to, and measures delivery latency. Socket.IO
+// connections speak the wire protocol (wireClient.ts) unless BENCH_CLIENT=library. Driven by
 // bench/chat.ts over IPC; several run side by side to reach 10,000 clients.
 import { io, type Socket } from 'socket.io-client'
 import WebSocket from 'ws'
 
 import type { Ack, ChatMessage, ClientToServerEvents, ServerToClientEvents } from '../src/events.ts'
+import { connectWire } from './wireClient.ts'
 
 type Config = {
   mode: 'socketio' | 'ws'
@@ -18,7 +20,15 @@ type Config = {
 }
 type Command =
   | { type: 'connect'; config: Config }
-  | { type: 'send'; senders: number; perSecond: number; seconds: number; tag: string }
+  | {
+      type: 'send'
+      senders: number
+      perSecond: number
+      seconds: number
+      tag: string
+      /** This process's share of the sending interval to wait first (0–1), so processes interleave. */
+      phase: number
+    }
   | { type: 'report'; ackedIds: number[] }
   | { type: 'close' }
 
@@ -41,6 +51,69 @@ function onDelivery(connection: Connection, id: number, text: string) {
   connection.received.add(id)
 }
 
+/** Which Socket.IO client the bench runs: `wire` (default, see wireClient.ts) or `library`. */
+const SOCKET_IO_CLIENT = process.env.BENCH_CLIENT === 'library' ? 'library' : 'wire'
+
+/** One attempt: a joined socket's `send` and delivery hook, or why it was refused. */
+type Attempt =
+  | {
+      socket: {
+        emitWithAck(event: string, payload: unknown, timeoutMs: number): Promise<unknown>
+        onMessage(listener: (message: ChatMessage) => void): void
+        close(): void
+      }
+    }
+  | { code: string; retryAfterMs?: number }
+
+async function attemptWithLibrary(config: Config, url: string, token: string): Promise<Attempt> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    transports: ['websocket'],
+    auth: { token },
+    extraHeaders: { origin: config.origin },
+    forceNew: true,
+    reconnection: false,
+    timeout: 30_000,
+  })
+  const refusal = await new Promise<{ code: string; retryAfterMs?: number } | null>((resolve) => {
+    // Neither connected nor refused in time (the transport closed on the way): try again.
+    const timer = setTimeout(() => resolve({ code: 'CONNECT_TIMEOUT' }), 30_000)
+    socket.once('connect', () => {
+      clearTimeout(timer)
+      resolve(null)
+    })
+    socket.once('connect_error', (error: Error & { data?: { retryAfterMs?: number } }) => {
+      clearTimeout(timer)
+      resolve({ code: error.message, retryAfterMs: error.data?.retryAfterMs })
+    })
+  })
+  if (refusal) {
+    socket.close()
+    return refusal
+  }
+  return {
+    socket: {
+      emitWithAck: (event, payload, timeoutMs) =>
+        socket
+          .timeout(timeoutMs)
+          .emitWithAck(event as 'join', payload as { eventId: number }) as Promise<unknown>,
+      onMessage: (listener) => socket.on('message', listener),
+      close: () => socket.close(),
+    },
+  }
+}
+
+async function attemptOnWire(config: Config, url: string, token: string): Promise<Attempt> {
+  const outcome = await connectWire(url, { token, origin: config.origin, timeoutMs: 30_000 })
+  if ('code' in outcome) return outcome
+  return {
+    socket: {
+      emitWithAck: (event, payload, timeoutMs) => outcome.emitWithAck(event, payload, timeoutMs),
+      onMessage: (listener) => outcome.on('message', (message) => listener(message as ChatMessage)),
+      close: () => outcome.close(),
+    },
+  }
+}
+
 /** One socket as the site's island opens it: refused with a retry-after, it comes back later. */
 async function connectSocketIo(
   config: Config,
@@ -49,65 +122,51 @@ async function connectSocketIo(
   tally: { refusals: Map<string, number> },
 ): Promise<Connection | null> {
   const refused = (code: string) => tally.refusals.set(code, (tally.refusals.get(code) ?? 0) + 1)
+  const attempt = SOCKET_IO_CLIENT === 'library' ? attemptWithLibrary : attemptOnWire
   for (;;) {
     if (Date.now() - started > config.deadlineMs) return null
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(
+    const outcome = await attempt(
+      config,
       config.urls[index % config.urls.length]!,
-      {
-        transports: ['websocket'],
-        auth: { token: config.tokens[index % config.tokens.length] },
-        extraHeaders: { origin: config.origin },
-        forceNew: true,
-        reconnection: false,
-        timeout: 30_000,
-      },
+      config.tokens[index % config.tokens.length]!,
     )
-    const outcome = await new Promise<{ code: string; retryAfterMs?: number } | null>((resolve) => {
-      // Neither connected nor refused in time (the transport closed on the way): try again.
-      const timer = setTimeout(() => resolve({ code: 'CONNECT_TIMEOUT' }), 30_000)
-      socket.once('connect', () => {
-        clearTimeout(timer)
-        resolve(null)
-      })
-      socket.once('connect_error', (error: Error & { data?: { retryAfterMs?: number } }) => {
-        clearTimeout(timer)
-        resolve({ code: error.message, retryAfterMs: error.data?.retryAfterMs })
-      })
-    })
-    let retryAfterMs = outcome?.retryAfterMs
-    if (!outcome) {
-      const joined = await socket
-        .timeout(30_000)
-        .emitWithAck('join', { eventId: config.eventId })
-        .catch(() => null)
+    let retryAfterMs: number | undefined
+    if ('socket' in outcome) {
+      const { socket } = outcome
+      const joined = (await socket
+        .emitWithAck('join', { eventId: config.eventId }, 30_000)
+        .catch(() => null)) as Ack<unknown> | null
       if (joined?.ok) return wrapSocketIo(socket, config)
       refused(joined ? joined.error.code : 'JOIN_TIMEOUT')
       retryAfterMs = joined && !joined.ok ? joined.error.retryAfterMs : undefined
+      socket.close()
     } else {
       refused(outcome.code)
+      retryAfterMs = outcome.retryAfterMs
     }
-    socket.close()
     // Jittered backoff, as the island does: the named delay, or 1–5 s.
     await sleep((retryAfterMs ?? 3000) * (0.5 + Math.random()))
   }
 }
 
 function wrapSocketIo(
-  socket: Socket<ServerToClientEvents, ClientToServerEvents>,
+  socket: Extract<Attempt, { socket: unknown }>['socket'],
   config: Config,
 ): Connection {
   const connection: Connection = {
     received: new Set(),
     async send(text, clientId) {
-      const response: Ack<ChatMessage> = await socket
-        .timeout(10_000)
-        .emitWithAck('message', { eventId: config.eventId, text, clientId })
-        .catch(() => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'timeout' } }) as const)
+      const response = (await socket
+        .emitWithAck('message', { eventId: config.eventId, text, clientId }, 10_000)
+        .catch(() => ({
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: 'timeout' },
+        }))) as Ack<ChatMessage>
       return response.ok ? response.data.id : response.error.code
     },
     close: () => socket.close(),
   }
-  socket.on('message', (message) => onDelivery(connection, message.id, message.text))
+  socket.onMessage((message) => onDelivery(connection, message.id, message.text))
   return connection
 }
 
@@ -168,21 +227,32 @@ async function storm(config: Config) {
   }
 }
 
-async function sendFor(senders: number, perSecond: number, seconds: number, tag: string) {
+async function sendFor(
+  senders: number,
+  perSecond: number,
+  seconds: number,
+  tag: string,
+  phase: number,
+) {
   const acked: number[] = []
+  /** Milliseconds from send to the sender's ack: the store path's share of a delivery. */
+  const ackMs: number[] = []
   const refused: Record<string, number> = {}
   const started = Date.now()
   const intervalMs = (1000 * senders) / perSecond
   await Promise.all(
     Array.from({ length: senders }, async (_, senderIndex) => {
       const connection = connections[senderIndex]!
-      const offset = (intervalMs / senders) * senderIndex
+      // Evenly spread over the interval, across processes too: a crowd does not send in lockstep.
+      const offset = (intervalMs / senders) * (senderIndex + phase)
       await sleep(offset)
       const inFlight: Promise<void>[] = []
       for (let tick = 0; Date.now() - started < seconds * 1000; tick++) {
         const clientId = `${tag}-${process.pid}-${senderIndex}-${seq++}`
+        const sentAt = Date.now()
         inFlight.push(
-          connection.send(`bench ${clientId} ${Date.now()} hello`, clientId).then((id) => {
+          connection.send(`bench ${clientId} ${sentAt} hello`, clientId).then((id) => {
+            ackMs.push(Date.now() - sentAt)
             if (typeof id === 'number') acked.push(id)
             else refused[id] = (refused[id] ?? 0) + 1
           }),
@@ -195,7 +265,7 @@ async function sendFor(senders: number, perSecond: number, seconds: number, tag:
       await Promise.all(inFlight)
     }),
   )
-  return { acked, refused }
+  return { acked, ackMs, refused }
 }
 
 process.on('message', async (command: Command) => {
@@ -204,7 +274,8 @@ process.on('message', async (command: Command) => {
       process.send!({ type: 'connected', ...(await storm(command.config)) })
     } else if (command.type === 'send') {
       latencies.length = 0
-      const result = await sendFor(command.senders, command.perSecond, command.seconds, command.tag)
+      const { senders, perSecond, seconds, tag, phase } = command
+      const result = await sendFor(senders, perSecond, seconds, tag, phase)
       process.send!({ type: 'sent', ...result })
     } else if (command.type === 'report') {
       let missing = 0

@@ -64,7 +64,8 @@ function purge(payload: Payload, tags: string[]): void {
     })
 }
 
-function queuePurge(payload: Payload, tags: string[]): void {
+/** Purges `tags` on the site with the other writes of this window (call it after the commit). */
+export function purgeSiteTags(payload: Payload, tags: string[]): void {
   if (!pendingTags) {
     const batch = (pendingTags = new Set())
     setTimeout(() => {
@@ -84,7 +85,9 @@ function notifySite(req: PayloadRequest, collection: string, docs: AnyDoc[]): vo
   const tags = [...new Set(docs.flatMap((doc) => tagsFor(collection)?.(doc) ?? []))]
   if (tags.length === 0) return
   const { payload } = req
-  void afterCommit(req, `site revalidation of ${collection}`, async () => queuePurge(payload, tags))
+  void afterCommit(req, `site revalidation of ${collection}`, async () =>
+    purgeSiteTags(payload, tags),
+  )
 }
 
 export const revalidateSiteAfterChange: CollectionAfterChangeHook = ({

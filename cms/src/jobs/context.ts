@@ -24,6 +24,9 @@ export const eventSummary = (event: Event): EventSummary => ({
   url: eventUrl(event),
 })
 
+// Loaders pass `disableErrors`: a row that is gone ends the job for good, while a database that
+// cannot answer now throws as it is, and the job is tried again (an email is never lost to a
+// busy pool).
 const notFound = (what: string, id: unknown) =>
   new UnrecoverableError(`${what} ${String(id)} not found`)
 
@@ -31,9 +34,13 @@ export async function loadRegistration(
   payload: Payload,
   id: number | string,
 ): Promise<LoadedRegistration> {
-  const registration = await payload
-    .findByID({ collection: slugs.registrations, id, depth: 1, overrideAccess: true })
-    .catch(() => null)
+  const registration = await payload.findByID({
+    collection: slugs.registrations,
+    id,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!registration) throw notFound('Registration', id)
   if (typeof registration.event !== 'object') throw notFound('Event of registration', id)
   if (typeof registration.user === 'object' && registration.user) {
@@ -53,9 +60,13 @@ export async function loadPayment(
   payload: Payload,
   id: number | string,
 ): Promise<Payment & { user: User; event: Event }> {
-  const payment = await payload
-    .findByID({ collection: slugs.payments, id, depth: 1, overrideAccess: true })
-    .catch(() => null)
+  const payment = await payload.findByID({
+    collection: slugs.payments,
+    id,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!payment || typeof payment.user !== 'object' || typeof payment.event !== 'object') {
     throw notFound('Payment', id)
   }
@@ -66,9 +77,13 @@ export async function loadEvent(
   payload: Payload,
   id: number | string,
 ): Promise<Event & { organizer: User }> {
-  const event = await payload
-    .findByID({ collection: slugs.events, id, depth: 1, overrideAccess: true })
-    .catch(() => null)
+  const event = await payload.findByID({
+    collection: slugs.events,
+    id,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!event || typeof event.organizer !== 'object') throw notFound('Event', id)
   return event as Event & { organizer: User }
 }

@@ -6,8 +6,8 @@ import { table } from '../services/tables'
 import { runSql } from '../services/transaction'
 
 import { afterCommit } from './afterCommit'
-import { defaultJobId, type JobData, type JobName } from './definitions'
-import { enqueue } from './queue'
+import { defaultJobId, isJobName, jobSchemas, type JobData, type JobName } from './definitions'
+import { enqueueMany } from './queue'
 import { slugs } from '../plugin/settings'
 
 type OutboxRow = { job: string; data: unknown; jobId: string }
@@ -37,14 +37,60 @@ export async function enqueueFromOutbox<N extends JobName>(
   await afterCommit(req, jobId, () => handOver(req.payload, row))
 }
 
-/** Enqueues one outbox row (its stable job id makes a second hand-over harmless) and marks it. */
-export async function handOver(payload: Payload, row: OutboxRow): Promise<void> {
-  await enqueue(row.job as JobName, row.data as JobData<JobName>, { jobId: row.jobId })
+/** How long a row waits for others to share its hand-over. */
+const HAND_OVER_BATCH_MS = 20
+
+/** The rows waiting for their hand-over, per Payload instance (each has its own database). */
+const batches = new Map<Payload, { rows: OutboxRow[]; handedOver: Promise<void> }>()
+
+/**
+ * Enqueues an outbox row (its stable job id makes a second hand-over harmless) and marks it.
+ * Rows committed within a few milliseconds go together, one Redis round trip and one UPDATE for
+ * the lot: a ticket rush commits hundreds a second, and one each cost more than the booking.
+ */
+export function handOver(payload: Payload, row: OutboxRow): Promise<void> {
+  let batch = batches.get(payload)
+  if (!batch) {
+    const rows: OutboxRow[] = []
+    const handedOver = new Promise((resolve) => setTimeout(resolve, HAND_OVER_BATCH_MS)).then(
+      () => {
+        batches.delete(payload)
+        return handOverNow(payload, rows)
+      },
+    )
+    batch = { rows, handedOver }
+    batches.set(payload, batch)
+  }
+  batch.rows.push(row)
+  return batch.handedOver
+}
+
+async function handOverNow(payload: Payload, batch: OutboxRow[]): Promise<void> {
+  // A row the queue cannot take (a job renamed or reshaped since it was written) stays for the
+  // sweep and is logged; it must not hold back the rows it happened to share a batch with, nor
+  // (the sweep batching the oldest rows together) every missed row after it.
+  const rows = batch.filter((row) => {
+    const isValid = isJobName(row.job) && jobSchemas[row.job].safeParse(row.data).success
+    if (!isValid) payload.logger.error(`Outbox row ${row.jobId} is not a valid ${row.job} job`)
+    return isValid
+  })
+  if (rows.length === 0) return
+  await enqueueMany(
+    rows.map((row) => ({
+      name: row.job as JobName,
+      data: row.data as JobData<JobName>,
+      jobId: row.jobId,
+    })),
+  )
   // A plain UPDATE on the pool: Payload's update-by-where opened a transaction and re-read the
-  // row for every booking after its commit, and under a rush those waited for pool connections.
+  // rows, and under a rush those waited for pool connections.
   const adapter = payload.db as unknown as PostgresAdapter
+  const ids = sql.join(
+    rows.map((row) => sql`${row.jobId}`),
+    sql`, `,
+  )
   await adapter.drizzle.execute(
-    sql`UPDATE ${table('emailOutbox')} SET enqueued_at = now(), updated_at = now() WHERE job_id = ${row.jobId}`,
+    sql`UPDATE ${table('emailOutbox')} SET enqueued_at = now(), updated_at = now() WHERE job_id IN (${ids})`,
   )
 }
 
@@ -63,6 +109,6 @@ export async function handOverMissed(payload: Payload, olderThan: Date): Promise
     depth: 0,
     overrideAccess: true,
   })
-  for (const row of docs) await handOver(payload, row)
+  await Promise.all(docs.map((row) => handOver(payload, row)))
   return docs.length
 }

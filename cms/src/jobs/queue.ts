@@ -79,6 +79,21 @@ export const toJobId = (id: string): string => id.replaceAll(':', '.')
 
 export type EnqueueOptions = { jobId?: string; delay?: number }
 
+/** The queue once its connection is ready; QueueUnavailableError within 2 s when it is not. */
+async function connectedQueue(): Promise<Queue> {
+  const q = getQueue()
+  if (connection && connection.status !== 'ready') {
+    // One shared wait per connection attempt, however many enqueues are waiting on it.
+    ready ??= waitReady(connection, 2_000).finally(() => {
+      ready = undefined
+    })
+    await ready.catch((error: unknown) => {
+      throw new QueueUnavailableError(error)
+    })
+  }
+  return q
+}
+
 /**
  * Enqueue a job by name. The data is validated against the job's zod schema; the job id is stable
  * per business event, so enqueueing the same thing twice adds one job.
@@ -90,16 +105,7 @@ export async function enqueue<N extends JobName>(
 ): Promise<string | undefined> {
   const parsed = jobSchemas[name].parse(data) as JobData<N>
   if (!isQueueEnabled()) return undefined
-  const q = getQueue()
-  if (connection && connection.status !== 'ready') {
-    // One shared wait per connection attempt, however many enqueues are waiting on it.
-    ready ??= waitReady(connection, 2_000).finally(() => {
-      ready = undefined
-    })
-    await ready.catch((error: unknown) => {
-      throw new QueueUnavailableError(error)
-    })
-  }
+  const q = await connectedQueue()
   try {
     const job = await q.add(name, parsed, {
       jobId: ((id) => (id === undefined ? undefined : toJobId(id)))(
@@ -108,6 +114,24 @@ export async function enqueue<N extends JobName>(
       delay: options.delay,
     })
     return job.id
+  } catch (error) {
+    throw new QueueUnavailableError(error)
+  }
+}
+
+/** Enqueues several jobs in one round trip (the outbox's hand-over batches); ids as in enqueue. */
+export async function enqueueMany(
+  jobs: { name: JobName; data: JobData<JobName>; jobId: string }[],
+): Promise<void> {
+  const parsed = jobs.map((job) => ({
+    name: job.name,
+    data: jobSchemas[job.name].parse(job.data),
+    opts: { jobId: toJobId(job.jobId) },
+  }))
+  if (!isQueueEnabled() || parsed.length === 0) return
+  const q = await connectedQueue()
+  try {
+    await q.addBulk(parsed)
   } catch (error) {
     throw new QueueUnavailableError(error)
   }

@@ -17,6 +17,8 @@ export async function findVisibleEvent(req: PayloadRequest, id: string | number)
       collection: slugs.events,
       id,
       depth: 0,
+      // Callers need the event's own fields; its program (a join) would cost a query each time.
+      joins: false,
       overrideAccess: false,
       user: req.user,
       req,

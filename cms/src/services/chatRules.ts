@@ -6,6 +6,7 @@ import { RequestError } from '../lib/errors'
 import { chatRateLimit, rateLimitKey, tooManyRequests } from '../lib/rateLimit'
 import { readyRedis } from '../lib/redis'
 import { idOf } from './bookableEvent'
+import { chatEventOf } from './chatEvent'
 import { DOORS_OPEN_MINUTES } from './streamAccess'
 import { slugs } from '../plugin/settings'
 
@@ -49,21 +50,34 @@ async function slowModeWait(eventId: number, userId: number, seconds: number): P
 }
 
 /**
- * The latest mute/ban decisions about the person in the event, from the moderation log
- * (read with overrideAccess: it is part of the decision about req.user, like confirmedEventIds).
+ * What moderation decided about the person in the event: their latest mute/ban decisions and the
+ * event's latest slow-mode setting, in one query (every post asks). Read with overrideAccess: it is
+ * part of the decision about req.user, like confirmedEventIds. A person's decisions and an event's
+ * slow-mode changes are few, so all of them are read: a limit could cut off the latest ban.
  */
-async function restrictionsOf(req: PayloadRequest, eventId: number, userId: number) {
+async function moderationOf(req: PayloadRequest, eventId: number, userId: number) {
   const { docs } = await req.payload.find({
     collection: slugs.chatModerationActions,
     where: {
       and: [
         { event: { equals: eventId } },
-        { targetUser: { equals: userId } },
-        { action: { in: ['mute', 'unmute', 'ban', 'unban'] } },
+        {
+          or: [
+            {
+              and: [
+                { targetUser: { equals: userId } },
+                { action: { in: ['mute', 'unmute', 'ban', 'unban'] } },
+              ],
+            },
+            { action: { equals: 'slow_mode' } },
+          ],
+        },
       ],
     },
+    select: { action: true, until: true, slowModeSeconds: true },
     sort: '-id',
-    limit: 50,
+    limit: 0,
+    pagination: false,
     depth: 0,
     overrideAccess: true,
     req,
@@ -72,20 +86,12 @@ async function restrictionsOf(req: PayloadRequest, eventId: number, userId: numb
   const mute = latest(['mute', 'unmute'])
   // A mute without an end lasts until it is lifted.
   const isMuted = mute?.action === 'mute' && (!mute.until || Date.parse(mute.until) > Date.now())
-  return { isBanned: latest(['ban', 'unban'])?.action === 'ban', isMuted, mutedUntil: mute?.until }
-}
-
-async function slowModeSeconds(req: PayloadRequest, eventId: number): Promise<number> {
-  const { docs } = await req.payload.find({
-    collection: slugs.chatModerationActions,
-    where: { and: [{ event: { equals: eventId } }, { action: { equals: 'slow_mode' } }] },
-    sort: '-id',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs[0]?.slowModeSeconds ?? 0
+  return {
+    isBanned: latest(['ban', 'unban'])?.action === 'ban',
+    isMuted,
+    mutedUntil: mute?.until,
+    slowModeSeconds: latest(['slow_mode'])?.slowModeSeconds ?? 0,
+  }
 }
 
 const bannedError = () =>
@@ -97,7 +103,7 @@ const bannedError = () =>
  */
 export async function assertNotBanned(req: PayloadRequest, eventId: number): Promise<void> {
   if (!req.user || checkRole(['admin'], req.user)) return
-  if ((await restrictionsOf(req, eventId, req.user.id)).isBanned) throw bannedError()
+  if ((await moderationOf(req, eventId, req.user.id)).isBanned) throw bannedError()
 }
 
 /**
@@ -141,12 +147,11 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 export async function assertMayPost(req: PayloadRequest, eventId: number): Promise<void> {
   const { user } = req
   if (!user) return
-  const event = await req.payload
-    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
-    .catch(() => null)
+  const event = await chatEventOf(req, eventId)
   if (!event) return
   const isModerator = checkRole(['admin'], user) || idOf(event.organizer) === user.id
 
+  let slowSeconds = 0
   if (!isModerator) {
     const opensAt = new Date(Date.parse(event.startTime) - DOORS_OPEN_MINUTES * 60_000)
     if (Date.now() < opensAt.getTime()) {
@@ -156,7 +161,8 @@ export async function assertMayPost(req: PayloadRequest, eventId: number): Promi
         { code: CHAT_ERROR.notOpen, opensAt: opensAt.toISOString() },
       )
     }
-    const restrictions = await restrictionsOf(req, eventId, user.id)
+    // Read before the Redis checks: a database error fails the post instead of passing for Redis.
+    const restrictions = await moderationOf(req, eventId, user.id)
     if (restrictions.isBanned) throw bannedError()
     if (restrictions.isMuted) {
       throw new RequestError(
@@ -167,6 +173,7 @@ export async function assertMayPost(req: PayloadRequest, eventId: number): Promi
         { code: CHAT_ERROR.muted, until: restrictions.mutedUntil ?? null },
       )
     }
+    slowSeconds = restrictions.slowModeSeconds
   }
 
   try {
@@ -177,7 +184,6 @@ export async function assertMayPost(req: PayloadRequest, eventId: number): Promi
         retryAfterMs: rateWait,
       })
     }
-    const slowSeconds = isModerator ? 0 : await slowModeSeconds(req, eventId)
     if (slowSeconds > 0) {
       const wait = await slowModeWait(eventId, user.id, slowSeconds)
       if (wait > 0) {

@@ -64,3 +64,15 @@ export async function lockEventRow(req: PayloadRequest, eventId: number): Promis
 
 /** A read in the request's transaction when it has one (it sees the transaction's writes). */
 export const readRows = runSql
+
+/** Postgres error codes the booking paths recover from. */
+export const PG_ERROR = { uniqueViolation: '23505', deadlockDetected: '40P01' } as const
+
+/** The Postgres error code of `error`: from pg itself, or wrapped by Drizzle in `cause`. */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (const cause of [error, (error as { cause?: unknown } | undefined)?.cause]) {
+    const code = (cause as { code?: unknown } | undefined)?.code
+    if (typeof code === 'string') return code
+  }
+  return undefined
+}

@@ -202,6 +202,37 @@ describe('hostile message bodies', () => {
     expect(await storedBy(alice)).toBe(0)
   })
 
+  it('an event id written another way ("0x…", "…e0", " …") is refused before any rule is read', async () => {
+    const alice = await attendeeOf(live)
+    for (const event of [
+      `0x${live.id.toString(16)}`,
+      `${live.id}e0`,
+      ` ${live.id}`,
+      `${live.id}.5`,
+    ]) {
+      const res = await api('POST', '/chat-messages', {
+        token: alice.token,
+        body: { event, message: 'hello' },
+      })
+      expect(res.status, event).toBe(403)
+    }
+    expect(await storedBy(alice)).toBe(0)
+  })
+
+  it('a report or a vote naming its event or question another way is refused the same', async () => {
+    const alice = await attendeeOf(live)
+    const report = await api('POST', '/chat-moderation-actions', {
+      token: alice.token,
+      body: { event: `0x${live.id.toString(16)}`, action: 'report', targetMessage: question.id },
+    })
+    expect(report.status).toBe(403)
+    const vote = await api('POST', '/chat-votes', {
+      token: alice.token,
+      body: { message: `${question.id}e0` },
+    })
+    expect(vote.status).toBe(403)
+  })
+
   it('an object is refused too', async () => {
     const alice = await attendeeOf(live)
     const res = await api('POST', '/chat-messages', {

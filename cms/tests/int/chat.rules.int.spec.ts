@@ -140,6 +140,33 @@ describe('posting rules hold in cms (POST /api/chat-messages)', () => {
     await moderate(slowed, { action: 'slow_mode', slowModeSeconds: 0 })
     expect((await post(chatty, slowed, 'slow mode is off')).status).toBe(201)
   })
+
+  it('a ban holds however often slow mode changed after it, and the latest slow mode counts', async () => {
+    const busy = await createEvent(payload, olivia.user, {
+      startTime: new Date(Date.now() - 60_000).toISOString(),
+    })
+    const [mallory, chatty] = await Promise.all([attendeeOf(busy), attendeeOf(busy)])
+    await moderate(busy, { action: 'ban', targetUser: mallory.user.id })
+    // More slow-mode changes after the ban than any page of the log would show.
+    for (let change = 0; change < 60; change++) {
+      await payload.create({
+        collection: 'chat-moderation-actions',
+        data: {
+          event: busy.id,
+          actor: olivia.user.id,
+          action: 'slow_mode',
+          slowModeSeconds: change % 2 === 0 ? 0 : 30,
+        },
+      })
+    }
+    const refused = await post(mallory, busy, 'still here')
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].data.code).toBe(CHAT_ERROR.banned)
+    // The 60th change set 30 s: one message, then slow mode.
+    expect((await post(chatty, busy, 'first')).status).toBe(201)
+    const second = await post(chatty, busy, 'second')
+    expect(second.body.errors?.[0]?.data?.code).toBe(CHAT_ERROR.slowMode)
+  })
 })
 
 describe('nobody rewrites what a person said', () => {

@@ -61,6 +61,9 @@ const jobIds = async (prefix: string): Promise<string[]> => {
   return jobs.map((job) => job.id ?? '').filter((id) => id.startsWith(toJobId(prefix)))
 }
 
+/** The outbox hands rows over a few milliseconds after their commit (in batches): wait that out. */
+const handOverAttempted = () => new Promise((resolve) => setTimeout(resolve, 300))
+
 describe('registration emails', () => {
   it('sends one confirmation with a calendar file, the watch link and the time in the event zone', async () => {
     const attendee = await createUser(payload, 'user', 'Alice Attendee')
@@ -137,6 +140,39 @@ describe('registration emails', () => {
     await expect(processJob(payload, { name: 'no-such-job', data: {} })).rejects.toMatchObject({
       name: 'UnrecoverableError',
     })
+  })
+
+  it('a job whose database read fails for a moment is retried, not dropped, and its email goes out', async () => {
+    const attendee = await createUser(payload, 'user')
+    const event = await createEvent(payload, organizer.user)
+    const { body } = await register(attendee, event)
+    await mailbox.waitFor(() => mailbox.to(attendee.user.email).length === 1)
+    // Forget that it was mailed, so the job below is a first run (each key is mailed once).
+    const key = `registration-confirmed:${body.doc.id}:${Date.parse(body.doc.registeredAt)}`
+    const isRecorded = async () =>
+      (
+        await payload.find({
+          collection: 'email-deliveries',
+          where: { and: [{ key: { equals: key } }, { status: { equals: 'sent' } }] },
+        })
+      ).totalDocs === 1
+    await eventually(isRecorded, 10_000, 'the delivery to be recorded')
+    await payload.delete({ collection: 'email-deliveries', where: { key: { equals: key } } })
+    const job = { name: 'registration-confirmed', data: { registrationId: body.doc.id } }
+    const findOne = payload.db.findOne
+    payload.db.findOne = (async () => {
+      throw new Error('timeout exceeded when trying to connect')
+    }) as typeof findOne
+    try {
+      const failure = await processJob(payload, job).catch((error: Error) => error)
+      // BullMQ tries an ordinary error again; an UnrecoverableError would lose the email.
+      expect(failure).toMatchObject({ message: 'timeout exceeded when trying to connect' })
+      expect((failure as Error).name).not.toBe('UnrecoverableError')
+    } finally {
+      payload.db.findOne = findOne
+    }
+    await processJob(payload, job)
+    await mailbox.waitFor(() => mailbox.to(attendee.user.email).length === 2)
   })
 
   it('tells a waitlisted person, and confirms them with a calendar file when a seat frees up', async () => {
@@ -399,6 +435,7 @@ describe('when Redis is down', () => {
 
       const response = await register(attendee, event)
       expect(response.status).toBe(201)
+      await handOverAttempted()
     } finally {
       await closeQueue()
       settings.redisUrl = redisUrl
@@ -425,6 +462,7 @@ describe('the booking emails’ outbox', () => {
       const waiting = await register(second, event, { waitlist: true })
       expect(waiting.status).toBe(201)
       registrationId = waiting.body.doc.id
+      await handOverAttempted()
     } finally {
       await closeQueue()
       settings.redisUrl = redisUrl

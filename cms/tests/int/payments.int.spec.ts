@@ -101,6 +101,34 @@ describe('buying a ticket', () => {
     expect(mine.status).toBe(200)
   })
 
+  it('a rush of 14 buyers for 5 paid seats holds exactly 5, each with its own payment and session', async () => {
+    const event = await createEvent(payload, organizer.user, { price: 1800, capacity: 5 })
+    const buyers = await Promise.all(Array.from({ length: 14 }, () => createUser(payload, 'user')))
+    const results = await Promise.all(buyers.map((buyer) => checkout(buyer, event)))
+    const held = results.filter((result) => result.status === 201)
+    expect(held).toHaveLength(5)
+    for (const refused of results.filter((result) => result.status !== 201)) {
+      expect(refused.status).toBe(409)
+      expect(refused.body.errors[0].data.code).toBe('EVENT_FULL')
+    }
+    const availability = await api('GET', `/events/${event.id}/availability`)
+    expect(availability.body).toMatchObject({ taken: 5, isFull: true })
+    // Linked both ways, one session each, the right amount.
+    for (const { body } of held) {
+      const registration = await registrationOf(body.registration.id)
+      expect(registration).toMatchObject({ status: 'pending', payment: body.payment.id })
+      const payment = await paymentOf(body.payment.id)
+      expect(payment).toMatchObject({
+        registration: registration.id,
+        amount: 1800,
+        status: 'pending',
+      })
+      expect(payment.checkoutSessionId).toBe(body.payment.checkoutSessionId)
+      expect(stripeServer.sessions.get(payment.checkoutSessionId!)?.amount_total).toBe(1800)
+    }
+    expect(new Set(held.map(({ body }) => body.payment.checkoutSessionId)).size).toBe(5)
+  })
+
   it('asking twice returns the same open session instead of a second hold', async () => {
     const event = await createEvent(payload, organizer.user, { price: 1000 })
     const buyer = await createUser(payload, 'user')
@@ -210,6 +238,37 @@ describe('webhooks', () => {
       where: { stripeEventId: { equals: JSON.parse(completed.body).id } },
     })
     expect(recorded.totalDocs).toBe(1)
+    expect((await paymentOf(paymentId)).status).toBe('succeeded')
+  })
+
+  it('a payment the database cannot read right now fails the delivery, and the retry fulfils it', async () => {
+    const { registrationId, paymentId, session } = await openCheckout()
+    const completed = signedEvent('checkout.session.completed', await paidAtStripe(session))
+    // The pool timing out under a rush, once, just for the payment's lookup.
+    const findOne = payload.db.findOne
+    let failures = 0
+    payload.db.findOne = (async (args: Parameters<typeof findOne>[0]) => {
+      if (args.collection === 'payments' && failures === 0) {
+        failures++
+        throw new Error('timeout exceeded when trying to connect')
+      }
+      return findOne.call(payload.db, args)
+    }) as typeof findOne
+    let first
+    try {
+      first = await deliver(completed)
+    } finally {
+      payload.db.findOne = findOne
+    }
+    expect(failures).toBe(1)
+    // Not "ignored" with a 200: Stripe only delivers again after a failure.
+    expect(first.status).toBeGreaterThanOrEqual(500)
+    expect((await registrationOf(registrationId)).status).toBe('pending')
+
+    const retry = await deliver(completed)
+    expect(retry.status).toBe(200)
+    expect(retry.body.outcome).toBe('fulfilled')
+    expect((await registrationOf(registrationId)).status).toBe('confirmed')
     expect((await paymentOf(paymentId)).status).toBe('succeeded')
   })
 

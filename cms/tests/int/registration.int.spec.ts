@@ -128,6 +128,42 @@ describe('seats and the waitlist', () => {
       where: { and: [{ event: { equals: event.id } }, { status: { equals: 'confirmed' } }] },
     })
     expect(confirmed.totalDocs).toBe(7)
+    // The seat counter agrees with the rows, and each confirmed buyer has their email queued.
+    const seats = await api('GET', `/events/${event.id}/availability`)
+    expect(seats.body).toMatchObject({ taken: 7, seatsLeft: 0, isFull: true })
+    const ids = results.filter((result) => result.status === 201).map((r) => r.body.doc.id)
+    const emails = await payload.find({
+      collection: 'email-outbox',
+      where: { or: ids.map((id) => ({ jobId: { like: `registration-confirmed:${id}:` } })) },
+      limit: 20,
+    })
+    expect(emails.docs.map((row) => Number(row.jobId.split(':')[1])).sort()).toEqual(ids.sort())
+  })
+
+  it('a double click takes one seat: one confirmation, one ALREADY_REGISTERED, one email', async () => {
+    const event = await createEvent(payload, organizer.user, { capacity: 5 })
+    // Someone else first: the event's seat counter exists, as it does during a rush.
+    expect((await register(await createUser(payload, 'user'), { event: event.id })).status).toBe(
+      201,
+    )
+    const user = await createUser(payload, 'user')
+    const clicks = await Promise.all(
+      Array.from({ length: 4 }, () => register(user, { event: event.id })),
+    )
+    const statuses = clicks.map((click) => click.status).sort()
+    expect(statuses).toEqual([201, 409, 409, 409])
+    for (const click of clicks.filter((c) => c.status === 409)) {
+      expect(click.body.errors[0].data.code).toBe('ALREADY_REGISTERED')
+    }
+    const seats = await api('GET', `/events/${event.id}/availability`)
+    expect(seats.body).toMatchObject({ taken: 2, seatsLeft: 3 })
+    const confirmed = clicks.find((click) => click.status === 201)!.body.doc
+    expect(confirmed).toMatchObject({ user: user.user.id, event: event.id, status: 'confirmed' })
+    const emails = await payload.count({
+      collection: 'email-outbox',
+      where: { jobId: { like: `registration-confirmed:${confirmed.id}:` } },
+    })
+    expect(emails.totalDocs).toBe(1)
   })
 
   it('a full event offers the waitlist; joining it is explicit', async () => {

@@ -18,9 +18,13 @@ export async function sessionReminder(
   payload: Payload,
   { sessionId, startTime }: JobData<'session-reminder'>,
 ): Promise<void> {
-  const session = await payload
-    .findByID({ collection: slugs.sessions, id: sessionId, depth: 1, overrideAccess: true })
-    .catch(() => null)
+  const session = await payload.findByID({
+    collection: slugs.sessions,
+    id: sessionId,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!session || typeof session.event !== 'object') return
   const event = session.event as Event
   if (event.status !== 'published') return

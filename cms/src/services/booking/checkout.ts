@@ -2,13 +2,14 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
-import type { Event, Payment, Registration } from '../../payload-types'
+import type { Payment, Registration } from '../../payload-types'
 import { idOf } from '../bookableEvent'
 import { stripe } from '../stripe'
 import { executeInTransaction, inTransaction, runSql } from '../transaction'
 import { fullRefusal } from './decide'
 import { bookingError } from './errors'
 import { findEventToBook } from './event'
+import { type BookingEvent, holdFreshSeat } from './freshSeat'
 import { bookInTransaction, lookUpBooking } from './lookUp'
 import { createPendingPayment, findPayment } from './payments'
 import { lockRegistration, moveRegistration } from './registrations'
@@ -24,7 +25,7 @@ const MIN_SESSION_MINUTES = 31
 export type CheckoutStarted = { url: string; registration: Registration; payment: Payment }
 
 type Held = {
-  event: Event
+  event: BookingEvent
   registration: Registration
   payment: Payment
   /** The hold existed before this request (an open checkout, a waitlist offer): keep it on failure. */
@@ -42,67 +43,11 @@ export async function startCheckout(
   eventId: number,
 ): Promise<CheckoutStarted> {
   const user = req.user!
-  const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
-  const held = await bookInTransaction(req, { eventId: event.id }, async (): Promise<Held> => {
-    const { existing, decision } = await lookUpBooking(req, event, user.id)
-    if ('refusal' in decision) throw decision.refusal
-    switch (decision.option) {
-      case 'register':
-        throw bookingError(
-          'EVENT_IS_FREE',
-          'This event is free: register with POST /api/registrations.',
-        )
-      case 'join_waitlist':
-        throw fullRefusal(existing)
-      case 'pay_held_seat': {
-        const current = existing!
-        const open = idOf(current.payment)
-        const payment = open ? await findPayment(req, open) : undefined
-        if (payment?.status === 'pending') {
-          return { event, registration: current, payment, isExistingHold: true }
-        }
-        const fresh = await createPendingPayment(req, {
-          registration: current.id,
-          user: user.id,
-          event,
-        })
-        const registration = await req.payload.update({
-          collection: slugs.registrations,
-          id: current.id,
-          data: { payment: fresh.id },
-          overrideAccess: true,
-          req,
-        })
-        return { event, registration, payment: fresh, isExistingHold: true }
-      }
-      case 'checkout': {
-        const payment = await createPendingPayment(req, { user: user.id, event })
-        const holdExpiresAt = new Date(Date.now() + CHECKOUT_HOLD_MINUTES * 60_000).toISOString()
-        // The seat is taken by this write (the counter's lock lasts from here to the commit).
-        const registration = await moveRegistration(
-          req,
-          existing ?? { user: user.id, event },
-          'pending',
-          {
-            holdExpiresAt,
-            payment: payment.id,
-            registeredAt: new Date().toISOString(),
-            ...ticket,
-          },
-          event,
-        )
-        // Linking back is one UPDATE, not Payload's update (re-read, hooks, re-read): it runs
-        // while this booking holds the seat counter's lock, and changes no status.
-        await executeInTransaction(
-          req,
-          sql`UPDATE ${table('payments')} SET registration_id = ${registration.id}, updated_at = now()
-              WHERE id = ${payment.id}`,
-        )
-        const linked = { ...payment, registration: registration.id }
-        return { event, registration, payment: linked, isExistingHold: false }
-      }
-    }
-  })
+  const holdExpiresAt = () => new Date(Date.now() + CHECKOUT_HOLD_MINUTES * 60_000).toISOString()
+  const fresh = await holdFreshSeat(req, { eventId, userId: user.id }, holdExpiresAt)
+  const held = fresh
+    ? { ...fresh, isExistingHold: false }
+    : await holdSeat(req, eventId, holdExpiresAt)
 
   if (held.payment.checkoutSessionId) {
     const session = await stripe()
@@ -138,9 +83,86 @@ export async function startCheckout(
   return { url: session.url!, registration: held.registration, payment }
 }
 
+/**
+ * The full path of a hold (freshSeat.ts takes the common case in one statement): the person's own
+ * hold (an open checkout, a waitlist offer) or a new one, under the event's booking transaction.
+ */
+async function holdSeat(
+  req: PayloadRequest,
+  eventId: number,
+  holdExpiresAt: () => string,
+): Promise<Held> {
+  const userId = req.user!.id
+  const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
+  return bookInTransaction(req, { eventId: event.id }, async (): Promise<Held> => {
+    const { existing, decision } = await lookUpBooking(req, event, userId)
+    if ('refusal' in decision) throw decision.refusal
+    switch (decision.option) {
+      case 'register':
+        throw bookingError(
+          'EVENT_IS_FREE',
+          'This event is free: register with POST /api/registrations.',
+        )
+      case 'join_waitlist':
+        throw fullRefusal(existing)
+      case 'pay_held_seat': {
+        const current = existing!
+        const open = idOf(current.payment)
+        const payment = open ? await findPayment(req, open) : undefined
+        if (payment?.status === 'pending') {
+          return { event, registration: current, payment, isExistingHold: true }
+        }
+        const renewed = await createPendingPayment(req, {
+          registration: current.id,
+          user: userId,
+          event,
+        })
+        const registration = await req.payload.update({
+          collection: slugs.registrations,
+          id: current.id,
+          data: { payment: renewed.id },
+          overrideAccess: true,
+          req,
+        })
+        return { event, registration, payment: renewed, isExistingHold: true }
+      }
+      case 'checkout': {
+        const payment = await createPendingPayment(req, { user: userId, event })
+        // The seat is taken by this write (the counter's lock lasts from here to the commit).
+        const registration = await moveRegistration(
+          req,
+          existing ?? { user: userId, event },
+          'pending',
+          {
+            holdExpiresAt: holdExpiresAt(),
+            payment: payment.id,
+            registeredAt: new Date().toISOString(),
+            ...ticket,
+          },
+          event,
+        )
+        // Linking back is one UPDATE, not Payload's update (re-read, hooks, re-read): it runs
+        // while this booking holds the seat counter's lock, and changes no status.
+        await executeInTransaction(
+          req,
+          sql`UPDATE ${table('payments')} SET registration_id = ${registration.id}, updated_at = now()
+            WHERE id = ${payment.id}`,
+        )
+        const linked = { ...payment, registration: registration.id }
+        return { event, registration, payment: linked, isExistingHold: false }
+      }
+    }
+  })
+}
+
 function openSession({ event, registration, payment }: Held, email: string) {
   const holdEnds = new Date(registration.holdExpiresAt!).getTime()
-  const expiresAt = Math.max(holdEnds, Date.now() + MIN_SESSION_MINUTES * 60_000)
+  // From the payment's own time, not now: a double click opens its session with the same key and
+  // must send the same parameters, or Stripe refuses the second request as a different one.
+  // (A payment older than a minute gets a session from now: Stripe's 30 minutes count from now.)
+  const fromPayment = new Date(payment.createdAt).getTime() + MIN_SESSION_MINUTES * 60_000
+  const fromNow = Date.now() + MIN_SESSION_MINUTES * 60_000
+  const expiresAt = Math.max(holdEnds, fromPayment >= fromNow - 60_000 ? fromPayment : fromNow)
   return stripe().checkout.sessions.create(
     {
       mode: 'payment',

@@ -36,16 +36,20 @@ export async function refundCancelledEvent(payload: Payload, eventId: number): P
     for (const registration of docs) {
       const paymentId = idOf(registration.payment)
       const status = paymentId ? (await findPayment(req, paymentId)).status : undefined
-      // A succeeded payment is refunded; an open checkout is expired so it can no longer be paid.
-      if (paymentId && (status === 'succeeded' || status === 'pending')) {
+      // Money first: a refund that fails leaves the seat to the job's next attempt.
+      if (paymentId && status === 'succeeded') {
         await refundPayment(req, paymentId)
-        if (status === 'succeeded') refunded++
+        refunded++
       }
       await inTransaction(req, async () => {
         const current = await lockRegistration(req, registration.id)
         if (current.status === 'cancelled' || current.status === 'expired') return
         await moveRegistration(req, current, 'cancelled', { holdExpiresAt: null }, event)
       })
+      // An open checkout is expired after its hold is cancelled: the expiry's webhook then finds
+      // nothing to release (it used to race the cancel and leave the hold "expired"), and money
+      // that still arrives is refunded like any payment for a seat no longer held.
+      if (paymentId && status === 'pending') await refundPayment(req, paymentId)
     }
   }
 }

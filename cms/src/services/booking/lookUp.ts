@@ -1,8 +1,9 @@
 import { ValidationError, type PayloadRequest } from 'payload'
 
 import type { Event, Registration } from '../../payload-types'
-import { inTransaction } from '../transaction'
+import { inTransaction, PG_ERROR, pgErrorCode } from '../transaction'
 import { decideBooking, type BookingDecision } from './decide'
+import { eventFullError } from './errors'
 import { inEventQueue } from './eventQueue'
 import { findRegistration, lockRegistration } from './registrations'
 import { countLapsedHolds, seatsTaken } from './seats'
@@ -35,6 +36,32 @@ export async function lookUpBooking(
 }
 
 /**
+ * Outside any transaction: EVENT_FULL for a newcomer to a full event with no lapsed hold to
+ * reclaim, so the refusals of a rush need no booking slot (eventQueue.ts). Anything else (their
+ * own registration, a hold to reclaim) is left to the booking transaction.
+ */
+export async function refuseNewcomerWhenFull(
+  req: PayloadRequest,
+  event: Pick<
+    Event,
+    'id' | 'status' | 'price' | 'currency' | 'capacity' | 'startTime' | 'duration'
+  >,
+  userId: number,
+): Promise<void> {
+  const decision = decideBooking({
+    event,
+    existing: undefined,
+    seatsTaken: await seatsTaken(req, event.id),
+  })
+  if (!('option' in decision) || decision.option !== 'join_waitlist') return
+  const [existing, lapsed] = await Promise.all([
+    findRegistration(req, userId, event.id),
+    countLapsedHolds(req, event.id),
+  ])
+  if (!existing && lapsed === 0) throw eventFullError()
+}
+
+/**
  * Runs a booking transaction for `eventId`'s seats, once more when it lost a race it can win on a
  * second look: two first bookings of one person at once (the unique registration) or, for
  * `retryWhenFull`, the last seat taken between its count and its write. It waits for one of the
@@ -52,7 +79,9 @@ export async function bookInTransaction<T>(
       const isDuplicate = error instanceof ValidationError
       const lostSeat =
         retryWhenFull && (error as { data?: { code?: string } })?.data?.code === 'EVENT_FULL'
-      if (!isDuplicate && !lostSeat) throw error
+      // Ended by Postgres to break a deadlock with the rush path's statement (seatBatches.ts).
+      const wasDeadlocked = pgErrorCode(error) === PG_ERROR.deadlockDetected
+      if (!isDuplicate && !lostSeat && !wasDeadlocked) throw error
       return inTransaction(req, work)
     }
   })

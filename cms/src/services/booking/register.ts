@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Registration } from '../../payload-types'
 import { fullRefusal, paymentRequiredError } from './decide'
 import { findEventToBook } from './event'
+import { confirmFreshSeat } from './freshSeat'
 import { bookInTransaction, lookUpBooking } from './lookUp'
 import { moveRegistration } from './registrations'
 import { singleTicketOf } from '../tickets/singleTicket'
@@ -15,6 +16,8 @@ export async function registerForEvent(
   req: PayloadRequest,
   { eventId, userId, joinWaitlist }: { eventId: number; userId: number; joinWaitlist: boolean },
 ): Promise<Registration> {
+  const confirmed = await confirmFreshSeat(req, { eventId, userId, joinWaitlist })
+  if (confirmed) return confirmed
   const { event, ticket } = await singleTicketOf(req, await findEventToBook(req, eventId))
   // A free seat lost to a racing request means the event is full now: join the waitlist.
   const options = { retryWhenFull: joinWaitlist, eventId: event.id }

@@ -3,7 +3,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import type { RegistrationStatus } from '../../contract/booking'
 import type { Registration } from '../../payload-types'
-import { executeInTransaction, readRows } from '../transaction'
+import { executeInTransaction, readRows, runSql } from '../transaction'
 import { HOLDS, SEAT_HOLDING } from './transitions'
 import { slugs } from '../../plugin/settings'
 import { table } from '../tables'
@@ -164,14 +164,26 @@ export async function lockSeatCounter(req: PayloadRequest, eventId: number): Pro
   const lock = sql`SELECT taken FROM event_seat_counts WHERE event_id = ${eventId} FOR UPDATE`
   let [row] = await executeInTransaction<{ taken: number }>(req, lock)
   if (!row) {
-    await executeInTransaction(
-      req,
-      sql`INSERT INTO event_seat_counts (event_id, taken)
-          SELECT ${eventId}, count(*) FROM ${table('registrations')}
-          WHERE event_id = ${eventId} AND status IN (${seatHoldingSql})
-          ON CONFLICT (event_id) DO NOTHING`,
-    )
+    await startSeatCounter(req, eventId)
     ;[row] = await executeInTransaction<{ taken: number }>(req, lock)
   }
   return Number(row?.taken ?? 0)
+}
+
+/**
+ * Starts the event's counter from its committed seat-holding rows, unless it exists; true when
+ * this call started it. A booking whose row is not committed yet is not counted, and finds the
+ * counter when it moves it, so it counts itself.
+ */
+export async function startSeatCounter(req: PayloadRequest, eventId: number): Promise<boolean> {
+  const started = await runSql(
+    req,
+    sql`INSERT INTO event_seat_counts (event_id, taken)
+        SELECT ${eventId}, count(*) FROM ${table('registrations')}
+        WHERE event_id = ${eventId} AND status IN (${seatHoldingSql})
+          AND NOT EXISTS (SELECT 1 FROM event_seat_counts WHERE event_id = ${eventId})
+        ON CONFLICT (event_id) DO NOTHING
+        RETURNING event_id`,
+  )
+  return started.length > 0
 }

@@ -25,6 +25,7 @@ export async function readTicketedEvent(
     collection: slugs.events,
     id: eventId,
     depth: 0,
+    joins: false,
     // No `select`: it drops the hasMany texts inside the lists (codes' types, questions' options).
     overrideAccess: true,
     req,
@@ -137,7 +138,10 @@ export function offerOf(
 }
 
 /** The type a single-ticket booking (`{ event }` alone) buys: the first public type on sale. */
-export function defaultTicketType(event: TicketedEvent, now = new Date()): TicketType | undefined {
+export function defaultTicketType(
+  event: Pick<TicketedEvent, 'ticketTypes'>,
+  now = new Date(),
+): TicketType | undefined {
   const visible = event.ticketTypes.filter((type) => !type.hidden)
   return visible.find((type) => salesState(type, now) === 'open') ?? visible[0]
 }

@@ -9,6 +9,8 @@ export type SingleTicket = {
   event: Event
   /** What the registration records about its ticket (nothing for an event without types). */
   ticket: { ticketType?: string; ticketTypeName?: string; price?: number }
+  /** Whether that type has a quantity of its own, beside the event's capacity. */
+  typeHasQuantity: boolean
 }
 
 /**
@@ -18,7 +20,7 @@ export type SingleTicket = {
 export async function singleTicketOf(req: PayloadRequest, event: Event): Promise<SingleTicket> {
   const ticketed = await readTicketedEvent(req, event.id)
   // Only an event written without hooks has no types: it sells at its own price.
-  if (ticketed.ticketTypes.length === 0) return { event, ticket: {} }
+  if (ticketed.ticketTypes.length === 0) return { event, ticket: {}, typeHasQuantity: false }
   const type = defaultTicketType(ticketed)
   if (!type) {
     throw bookingError('TICKET_SOLD_OUT', 'Tickets for this event are sold with a code only.', {
@@ -30,5 +32,6 @@ export async function singleTicketOf(req: PayloadRequest, event: Event): Promise
   return {
     event: { ...event, price: type.price },
     ticket: { ticketType: type.id, ticketTypeName: type.name, price: type.price },
+    typeHasQuantity: type.quantity !== null && type.quantity !== undefined,
   }
 }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { ChatMessage } from '../../../payload-types'
-import { slugs } from '../../../plugin/settings'
+import { chatEventOf } from '../../../services/chatEvent'
 
 /** Every message records its offset from the event's start, so replay can line it up. */
 export const stampOffset: CollectionBeforeChangeHook<ChatMessage> = async ({
@@ -11,9 +11,7 @@ export const stampOffset: CollectionBeforeChangeHook<ChatMessage> = async ({
 }) => {
   if (operation !== 'create' || data.event === undefined || data.event === null) return data
   const eventId = typeof data.event === 'object' ? data.event.id : data.event
-  const event = await req.payload
-    .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
-    .catch(() => null)
+  const event = await chatEventOf(req, eventId)
   if (!event) return data
   const sentAt = new Date(data.sentAt ?? Date.now()).getTime()
   data.offsetSeconds = Math.round((sentAt - new Date(event.startTime).getTime()) / 1000)

@@ -2,13 +2,8 @@ import type { Access } from 'payload'
 
 import { checkRole } from '../../../access/checkRole'
 import { confirmedEventIds } from '../../../access/confirmedEventIds'
+import { relationId } from '../../../access/relationId'
 import { slugs } from '../../../plugin/settings'
-
-const idOf = (value: unknown): number | undefined => {
-  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
-  const asNumber = Number(id)
-  return Number.isInteger(asNumber) ? asNumber : undefined
-}
 
 /**
  * Moderation actions belong to the event's organizer and admins; a report
@@ -20,13 +15,13 @@ export const createModeration: Access = async ({ req, data }) => {
   if (checkRole(['admin'], user)) return true
   // Without data this is the admin UI asking whether a create button may show.
   if (!data) return checkRole(['organizer'], user)
-  const eventId = idOf(data.event)
+  const eventId = relationId(data.event)
   if (eventId === undefined) return false
   if (checkRole(['organizer'], user)) {
     const event = await req.payload
       .findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
       .catch(() => null)
-    if (event !== null && idOf(event.organizer) === user.id) return true
+    if (event !== null && relationId(event.organizer) === user.id) return true
   }
   return data.action === 'report' && (await confirmedEventIds(req)).includes(eventId)
 }

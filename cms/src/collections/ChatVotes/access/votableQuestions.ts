@@ -1,11 +1,7 @@
 import type { Access } from 'payload'
-import { slugs } from '../../../plugin/settings'
 
-const idOf = (value: unknown): number | undefined => {
-  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
-  const asNumber = Number(id)
-  return Number.isInteger(asNumber) ? asNumber : undefined
-}
+import { relationId } from '../../../access/relationId'
+import { slugs } from '../../../plugin/settings'
 
 /**
  * A vote goes on a visible question the caller may read: the chat's own read
@@ -16,7 +12,7 @@ export const votableQuestions: Access = async ({ req, data }) => {
   if (!req.user) return false
   // Without data this is the admin UI asking whether a create button may show.
   if (!data) return true
-  const messageId = idOf(data.message)
+  const messageId = relationId(data.message)
   if (messageId === undefined) return false
   const { docs } = await req.payload.find({
     collection: slugs.chatMessages,

@@ -24,8 +24,12 @@ export const publishSeatToChat: CollectionAfterChangeHook<Registration> = async 
   const eventId = idOf(doc.event)
   const userId = idOf(doc.user)
   const isAllowed = doc.status === 'confirmed'
-  await afterCommit(req, `seat of user ${userId} in event ${eventId}`, () =>
-    publishSeat(req, eventId, userId, isAllowed),
+  // The answer waits: a person who just registered joins the chat next, and must be let in.
+  await afterCommit(
+    req,
+    `seat of user ${userId} in event ${eventId}`,
+    () => publishSeat(req, eventId, userId, isAllowed),
+    { beforeAnswer: true },
   )
   return doc
 }
@@ -33,8 +37,11 @@ export const publishSeatToChat: CollectionAfterChangeHook<Registration> = async 
 export const closeSeatInChat: CollectionAfterDeleteHook<Registration> = async ({ doc, req }) => {
   const user = doc.user
   if (!user) return doc
-  await afterCommit(req, `seat of user ${idOf(user)}`, () =>
-    publishSeat(req, idOf(doc.event), idOf(user), false),
+  await afterCommit(
+    req,
+    `seat of user ${idOf(user)}`,
+    () => publishSeat(req, idOf(doc.event), idOf(user), false),
+    { beforeAnswer: true },
   )
   return doc
 }

@@ -4,7 +4,9 @@ import type Stripe from 'stripe'
 import type { Payment } from '../../../payload-types'
 import { RequestError } from '../../../lib/errors'
 import { stripe } from '../../stripe'
-import { findPayment } from '../payments'
+import { slugs } from '../../../plugin/settings'
+
+const MAX_ID = 2_147_483_647
 
 export type SessionMatch =
   { payment: Payment; session: Stripe.Checkout.Session } | { mismatch: string }
@@ -20,8 +22,20 @@ export async function matchSession(
   claimed: Stripe.Checkout.Session,
 ): Promise<SessionMatch> {
   const paymentId = Number(claimed.metadata?.paymentId)
-  if (!Number.isInteger(paymentId) || paymentId <= 0) return { mismatch: 'no payment id' }
-  const payment = await findPayment(req, paymentId).catch(() => null)
+  // A payment id is a Postgres integer: a larger number is nobody's payment, not a database error.
+  if (!Number.isInteger(paymentId) || paymentId <= 0 || paymentId > MAX_ID) {
+    return { mismatch: 'no payment id' }
+  }
+  // Only a payment that is not there is unknown; a database that cannot answer now throws, so
+  // the webhook fails and Stripe delivers it again (ignoring it would lose a paid seat).
+  const payment = await req.payload.findByID({
+    collection: slugs.payments,
+    id: paymentId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
   if (!payment) return { mismatch: `unknown payment ${paymentId}` }
   if (!payment.checkoutSessionId) {
     // The session is being opened right now; Stripe delivers again in a moment.
