@@ -289,7 +289,8 @@ try {
     )
     const nodesRss = () => nodes.reduce((sum, node) => sum + rssMb(node.process.pid!), 0)
     const rss = nodesRss()
-    // What the nodes keep once the crowd sits in the room: the storm's garbage collected.
+    // What the nodes keep once the crowd sits in the room, not only at the storm's peak (on these
+    // machines it has not been lower yet: Node gives V8 no idle time to collect the storm's garbage).
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
     const settledRss = nodesRss()
     crowd.close()
