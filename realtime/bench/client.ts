@@ -41,6 +41,13 @@ type Connection = {
 
 const latencies: number[] = []
 const connections: Connection[] = []
+/**
+ * Connections by their place in the storm, which names their person (tokens are rotated per
+ * process so that the first few are people no other process starts with): senders are taken
+ * from the front. Taken in the order they joined, two processes' senders could be one person,
+ * whom the chat's per-person limit then refuses.
+ */
+const byIndex: Connection[] = []
 let seq = 0
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -96,7 +103,7 @@ async function attemptWithLibrary(config: Config, url: string, token: string): P
         socket
           .timeout(timeoutMs)
           .emitWithAck(event as 'join', payload as { eventId: number }) as Promise<unknown>,
-      onMessage: (listener) => socket.on('message', listener),
+      onMessage: (listener) => socket.on('messages', (lines) => lines.forEach(listener)),
       close: () => socket.close(),
     },
   }
@@ -108,7 +115,8 @@ async function attemptOnWire(config: Config, url: string, token: string): Promis
   return {
     socket: {
       emitWithAck: (event, payload, timeoutMs) => outcome.emitWithAck(event, payload, timeoutMs),
-      onMessage: (listener) => outcome.on('message', (message) => listener(message as ChatMessage)),
+      onMessage: (listener) =>
+        outcome.on('messages', (lines) => (lines as ChatMessage[]).forEach(listener)),
       close: () => outcome.close(),
     },
   }
@@ -216,6 +224,7 @@ async function storm(config: Config) {
         return
       }
       connections.push(connection)
+      byIndex[index] = connection
       joinedAt.push(Date.now() - started)
     }),
   )
@@ -242,7 +251,7 @@ async function sendFor(
   const intervalMs = (1000 * senders) / perSecond
   await Promise.all(
     Array.from({ length: senders }, async (_, senderIndex) => {
-      const connection = connections[senderIndex]!
+      const connection = byIndex[senderIndex] ?? connections[senderIndex]!
       // Evenly spread over the interval, across processes too: a crowd does not send in lockstep.
       const offset = (intervalMs / senders) * (senderIndex + phase)
       await sleep(offset)

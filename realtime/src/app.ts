@@ -6,6 +6,7 @@ import { Server } from 'socket.io'
 
 import { createRoomAccess } from './access.ts'
 import { authenticate, originGuard, sessionOf } from './auth.ts'
+import { createChatFeed } from './chatFeed.ts'
 import { clear } from './mod/clear.ts'
 import { ban } from './mod/ban.ts'
 import { listenToCmsModeration } from './mod/fromCms.ts'
@@ -43,6 +44,8 @@ export type AppOptions = {
   cacheTtlMs: number
   maxConnections: number
   overloadLagMs: number
+  /** How long a room's chat lines are gathered into one frame once a line has gone out. */
+  chatBatchMs: number
   log?: Deps['log']
 }
 
@@ -94,6 +97,16 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
     }),
   })
   const { pubClient: redis, keyPrefix: prefix, cms } = options
+  // A connection of its own: a subscribed Redis client can do nothing else.
+  const subscriber = options.subClient.duplicate()
+  const feed = createChatFeed({
+    io,
+    redis,
+    subscriber,
+    channel: `${prefix}chat-feed`,
+    windowMs: options.chatBatchMs,
+    log,
+  })
   const presence = createPresence(io, redis, prefix)
   const limits = createChatLimits(redis, prefix, options.ratePerSecond, options.joinLimitPer10s)
   const deps: Deps = {
@@ -108,14 +121,14 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
       ttlMs: options.cacheTtlMs,
     }),
     presence,
+    feed,
     historyLimit: options.historyLimit,
     log,
   }
   const sessions = createSessionVerifier({ payloadSecret: options.payloadSecret, redis, prefix })
 
-  // A connection of its own: a subscribed Redis client can do nothing else.
-  const subscriber = options.subClient.duplicate()
   void Promise.all([
+    feed.subscribed,
     listenToCmsModeration(io, deps, subscriber, `${prefix}moderation`),
     listenToCmsRevocations(io, deps, subscriber, {
       sessions: sessions.keys.channel,
@@ -152,6 +165,7 @@ export function createApp(httpServer: HttpServer, options: AppOptions) {
     async close() {
       clearInterval(expirySweep)
       overload.close()
+      feed.close()
       await presence.close()
       subscriber.disconnect()
       await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto'
 import { z } from 'zod'
 
 import type { ChatMessage } from './events.ts'
+import { createPostQueue } from './postQueue.ts'
 
 /** cms could not be reached or failed: the caller answers UNAVAILABLE. */
 export class CmsUnavailableError extends Error {}
@@ -78,6 +79,25 @@ export const realtimeServiceKey = (payloadSecret: string) =>
 
 type Query = Record<string, string | number | boolean>
 
+type NewMessage = {
+  event: number
+  message: string
+  kind: 'chat' | 'question'
+  clientId?: string
+  session?: number
+}
+
+// Each result as POST /api/chat-messages would have answered (the doc is checked once used).
+const batchAnswerSchema = z.object({
+  results: z.array(
+    z.object({
+      status: z.number(),
+      doc: z.unknown().optional(),
+      errors: z.array(z.unknown()).optional(),
+    }),
+  ),
+})
+
 export type CmsClient = ReturnType<typeof createCmsClient>
 
 export function createCmsClient(
@@ -132,6 +152,13 @@ export function createCmsClient(
     return parsed
   }
 
+  const storeMessage = createPostQueue(async (posts: { token: string; data: NewMessage }[]) => {
+    const body = await request('POST', '/chat-messages/batch', null, { body: { posts } })
+    const { results } = batchAnswerSchema.parse(body)
+    if (results.length !== posts.length) throw new CmsUnavailableError('cms answered another batch')
+    return results
+  })
+
   const orNull = async <T>(promise: Promise<T>): Promise<T | null> => {
     try {
       return await promise
@@ -156,22 +183,16 @@ export function createCmsClient(
       return body === null ? null : chatAccessSchema.parse(body)
     },
 
-    async createMessage(
-      token: string,
-      data: {
-        event: number
-        user: number
-        message: string
-        kind: 'chat' | 'question'
-        clientId?: string
-        session?: number
-      },
-    ): Promise<ChatMessage> {
-      const body = await request('POST', '/chat-messages', token, {
-        body: data,
-        query: { depth: 0 },
-      })
-      return toChatMessage(z.object({ doc: messageDocSchema }).parse(body).doc)
+    /**
+     * Stores a message as the token's holder, with every rule of a post of its own; sent with the
+     * other messages this node received meanwhile when cms is busy (postQueue.ts). A refusal is
+     * the CmsRequestError POST /api/chat-messages would have thrown.
+     */
+    async createMessage(token: string, data: NewMessage): Promise<ChatMessage> {
+      const result = await storeMessage({ token, data })
+      if (result.status >= 500) throw new CmsUnavailableError(`cms answered ${result.status}`)
+      if (result.status >= 300) throw new CmsRequestError(result.status, { errors: result.errors })
+      return toChatMessage(messageDocSchema.parse(result.doc))
     },
 
     async messageByClientId(token: string, userId: number, clientId: string) {

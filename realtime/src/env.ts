@@ -37,6 +37,8 @@ export const envSchema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(20_000),
   /** Event-loop delay (median over a second) above which a node refuses new connections. */
   OVERLOAD_LAG_MS: z.coerce.number().int().min(10).default(5000),
+  /** A room's chat lines go out at most once per this many ms, together (src/chatFeed.ts). */
+  CHAT_BATCH_MS: z.coerce.number().int().min(0).max(1000).default(50),
 })
 
 export type RealtimeEnv = z.infer<typeof envSchema>

@@ -112,7 +112,8 @@ export type ClientToServerEvents = {
 }
 
 export type ServerToClientEvents = {
-  message: (message: ChatMessage) => void
+  /** Chat lines stored since the last frame, oldest first (see chatFeed.ts). */
+  messages: (messages: ChatMessage[]) => void
   'qa:question': (question: ChatMessage) => void
   'qa:updated': (question: ChatMessage) => void
   'qa:votes': (payload: { eventId: number; messageId: number; upvotes: number }) => void

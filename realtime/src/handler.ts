@@ -14,6 +14,7 @@ import type {
   SocketData,
 } from './events.ts'
 import type { RoomAccess } from './access.ts'
+import type { ChatFeed } from './chatFeed.ts'
 import type { ChatLimits, LimitedAction } from './limits.ts'
 import type { Presence } from './presence.ts'
 import type { RoomCache } from './roomCache.ts'
@@ -38,6 +39,7 @@ export type Deps = {
   access: RoomAccess
   rooms: RoomCache
   presence: Presence
+  feed: ChatFeed
   historyLimit: number
   log: (message: string, error?: unknown) => void
 }

@@ -74,6 +74,7 @@ const app = createApp(httpServer, {
   cacheTtlMs: env.CACHE_TTL_MS,
   maxConnections: env.MAX_CONNECTIONS,
   overloadLagMs: env.OVERLOAD_LAG_MS,
+  chatBatchMs: env.CHAT_BATCH_MS,
 })
 
 // A crowd opens thousands of connections in the same second: a long accept queue keeps the

@@ -10,6 +10,7 @@ import {
   login,
   newAttendee,
   nextEvent,
+  nextLine,
   type RealtimeNode,
   request,
   type Session,
@@ -135,7 +136,7 @@ describe('chat across nodes', () => {
     const onA = await joined(nodeA.url, alice)
     const onB = await joined(nodeB.url, bob)
     const text = `  hello from A ${uniqueId()}  `
-    const received = nextEvent(onB, 'message', (message) => message.text === text.trim())
+    const received = nextLine(onB, (message) => message.text === text.trim())
     const ack = expectOk(await request(onA, 'message', { eventId, text, clientId: uniqueId() }))
     expect(ack.text).toBe(text.trim())
     const [stored] = await storedMessages(`where[id][equals]=${ack.id}`)
@@ -199,7 +200,7 @@ describe('chat across nodes', () => {
     const sender = await joined(nodeA.url, alice)
     const reader = await joined(nodeB.url, bob)
     const text = `<img src=x onerror="alert(1)"><script>alert('x')</script>&amp; ${uniqueId()}`
-    const received = nextEvent(reader, 'message', (message) => message.text === text)
+    const received = nextLine(reader, (message) => message.text === text)
     const ack = expectOk(await request(sender, 'message', { eventId, text }))
     expect((await received).text).toBe(text)
     const [stored] = await storedMessages(`where[id][equals]=${ack.id}`)

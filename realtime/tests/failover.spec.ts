@@ -68,7 +68,7 @@ it('kill node A mid-conversation: its clients move to node B and every acknowled
   let aliceSocket = (await joinedOn(nodeA.url, alice.token)).socket
   const { socket: bobSocket } = await joinedOn(nodeB.url, bob.token)
   const seenByBob = new Set<number>()
-  bobSocket.on('message', (message) => seenByBob.add(message.id))
+  bobSocket.on('messages', (lines) => lines.forEach((line) => seenByBob.add(line.id)))
 
   const acknowledged = new Set<number>()
   const killAt = setTimeout(() => nodeA.process.kill('SIGKILL'), 400)

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis'
 import { io, type Socket } from 'socket.io-client'
 
 import { localEnv } from '../../scripts/lib/localEnv.ts'
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../src/events.ts'
+import type { Ack, ChatMessage, ClientToServerEvents, ServerToClientEvents } from '../src/events.ts'
 import { freePortIn } from './ports.ts'
 
 export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -189,6 +189,16 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     }
     socket.on(event, listener as any)
   })
+}
+
+/** The next chat line that `matches`, from whichever `messages` batch carries it. */
+export async function nextLine(
+  socket: ChatClient,
+  matches: (line: ChatMessage) => boolean,
+  timeoutMs = 10_000,
+): Promise<ChatMessage> {
+  const batch = await nextEvent(socket, 'messages', (lines) => lines.some(matches), timeoutMs)
+  return batch.find(matches)!
 }
 
 /** Deletes every Redis key of a test run. */

@@ -58,7 +58,6 @@ export async function postMessage(
   try {
     message = await deps.cms.createMessage(token, {
       event: eventId,
-      user: user.id,
       message: text,
       kind,
       clientId,
@@ -73,6 +72,7 @@ export async function postMessage(
   }
   // The ring that joins read from: a stored message is in it before anyone is told.
   await deps.rooms.stored(message).catch((error: unknown) => deps.log('room cache', error))
-  io.to(eventRoom(eventId)).emit(kind === 'question' ? 'qa:question' : 'message', message)
+  if (kind === 'question') io.to(eventRoom(eventId)).emit('qa:question', message)
+  else await deps.feed.line(message)
   return message
 }

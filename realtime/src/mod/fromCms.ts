@@ -19,7 +19,7 @@ const noticeSchema = z.object({
  */
 export function listenToCmsModeration(
   io: AppServer,
-  deps: Pick<Deps, 'limits' | 'rooms' | 'log'>,
+  deps: Pick<Deps, 'limits' | 'rooms' | 'feed' | 'log'>,
   subscriber: Redis,
   channel: string,
 ) {
@@ -29,7 +29,7 @@ export function listenToCmsModeration(
       case 'hide':
         if (!messageId) return
         await deps.rooms.hidden(eventId, [messageId])
-        io.local.to(eventRoom(eventId)).emit('mod:hidden', { eventId, messageIds: [messageId] })
+        deps.feed.applyHere({ kind: 'hidden', eventId, messageIds: [messageId] })
         return
       case 'unhide':
         await deps.rooms.forget(eventId)

@@ -1,12 +1,11 @@
 import { tokenOf } from '../auth.ts'
 import { ChatError, defineHandler, requireModerator } from '../handler.ts'
-import { eventRoom } from '../rooms.ts'
 import { messageRefSchema } from '../schemas.ts'
 
 /** mod:hide: soft-deletes a message for everyone; cms records who hid it. */
 export const hide = defineHandler(messageRefSchema, async ({ eventId, messageId }, context) => {
   requireModerator(context, eventId)
-  const { io, socket, deps } = context
+  const { socket, deps } = context
   const current = await deps.cms.message(tokenOf(socket), messageId)
   if (!current || current.eventId !== eventId)
     throw new ChatError('NOT_FOUND', 'There is no such message.')
@@ -18,6 +17,6 @@ export const hide = defineHandler(messageRefSchema, async ({ eventId, messageId 
     targetUser: current.author.id,
   })
   await deps.rooms.hidden(eventId, [messageId])
-  io.to(eventRoom(eventId)).emit('mod:hidden', { eventId, messageIds: [messageId] })
+  await deps.feed.hidden(eventId, [messageId])
   return { messageId }
 })

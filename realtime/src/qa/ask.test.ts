@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCmsClient } from '../cms.ts'
 import { askSchema } from '../schemas.ts'
 
-// A stand-in for cms's POST /api/chat-messages that stores what it is sent, as cms would.
+// A stand-in for cms's POST /api/chat-messages/batch that stores what it is sent, as cms would.
 let server: http.Server
 let cmsUrl = ''
 const received: unknown[] = []
@@ -15,12 +15,15 @@ beforeAll(async () => {
   server = http.createServer(async (req, res) => {
     let body = ''
     for await (const chunk of req) body += chunk
-    const data = JSON.parse(body) as Record<string, unknown>
-    received.push(data)
-    res.writeHead(201, { 'Content-Type': 'application/json' })
+    const { posts } = JSON.parse(body) as { posts: { data: Record<string, unknown> }[] }
+    received.push(...posts.map((post) => post.data))
+    res.writeHead(200, { 'Content-Type': 'application/json' })
     res.end(
       JSON.stringify({
-        doc: { id: 1, ...data, sentAt: new Date().toISOString(), authorName: 'Alice' },
+        results: posts.map(({ data }) => ({
+          status: 201,
+          doc: { id: 1, ...data, user: 3, sentAt: new Date().toISOString(), authorName: 'Alice' },
+        })),
       }),
     )
   })
@@ -42,7 +45,6 @@ describe('qa:ask with a session', () => {
     const cms = createCmsClient(cmsUrl, { payloadSecret: 'test-secret' })
     const question = await cms.createMessage('token', {
       event: 7,
-      user: 3,
       message: 'Which room?',
       kind: 'question',
       session: 12,
@@ -51,7 +53,6 @@ describe('qa:ask with a session', () => {
     expect(question).toMatchObject({ eventId: 7, sessionId: 12, kind: 'question' })
     const chat = await cms.createMessage('token', {
       event: 7,
-      user: 3,
       message: 'Hello',
       kind: 'chat',
     })

@@ -5,6 +5,7 @@ import { plainTextarea } from '../../fields/plainText'
 import { moderatedEvents } from './access/moderatedEvents'
 import { postToJoinedEvents } from './access/postToJoinedEvents'
 import { readChat } from './access/readChat'
+import { postBatch } from './endpoints/postBatch'
 import { enforceChatRules } from './hooks/enforceChatRules'
 import { sessionOfSameEvent } from './hooks/sessionOfSameEvent'
 import { keepWordsIntact } from './hooks/keepWordsIntact'
@@ -21,6 +22,7 @@ export const ChatMessages: CollectionConfig = {
     update: moderatedEvents,
     delete: isAdmin,
   },
+  endpoints: [postBatch],
   // Rules first: a refused message costs no more work; the stamps come after the immutability check.
   hooks: {
     beforeChange: [enforceChatRules, keepWordsIntact, sessionOfSameEvent, stampAuthor, stampOffset],

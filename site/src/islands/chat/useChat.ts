@@ -37,7 +37,7 @@ type Action =
   | { type: 'connection'; connection: ConnectionState; refusal?: AckError }
   | { type: 'joined'; result: JoinResult }
   | { type: 'older'; messages: ChatMessage[]; hasMoreHistory: boolean }
-  | { type: 'message'; message: ChatMessage }
+  | { type: 'messages'; messages: ChatMessage[] }
   | { type: 'question'; question: ChatMessage }
   | { type: 'votes'; messageId: number; upvotes: number; hasVoted?: boolean }
   | { type: 'hidden'; messageIds: number[] }
@@ -100,13 +100,17 @@ function reducer(state: ChatState, action: Action): ChatState {
         messages: mergeById(state.messages, action.messages),
         hasMoreHistory: action.hasMoreHistory,
       }
-    case 'message':
-      if (state.messages.some((item) => item.id === action.message.id)) return state
+    case 'messages': {
+      // Your own line comes back in the room's batch after its ack: shown once.
+      const shown = new Set(state.messages.map((item) => item.id))
+      const fresh = action.messages.filter((item) => !shown.has(item.id))
+      if (fresh.length === 0) return state
       return {
         ...state,
-        messages: mergeById(state.messages, [action.message]),
-        newCount: state.newCount + 1,
+        messages: mergeById(state.messages, fresh),
+        newCount: state.newCount + fresh.length,
       }
+    }
     case 'question': {
       const others = state.questions.filter((item) => item.id !== action.question.id)
       const questions = action.question.hidden ? others : [...others, action.question]
@@ -210,7 +214,7 @@ export function useChat(realtimeUrl: string, eventId: number) {
         dispatch(
           item.kind === 'question'
             ? { type: 'question', question: response.data }
-            : { type: 'message', message: response.data },
+            : { type: 'messages', messages: [response.data] },
         )
       }
     }
@@ -256,10 +260,10 @@ export function useChat(realtimeUrl: string, eventId: number) {
         refusal: { code: event.code, message: 'Your registration was cancelled.' },
       })
     })
-    socket.on(
-      'message',
-      (message) => message.eventId === eventId && dispatch({ type: 'message', message }),
-    )
+    socket.on('messages', (lines) => {
+      const messages = lines.filter((line) => line.eventId === eventId)
+      if (messages.length > 0) dispatch({ type: 'messages', messages })
+    })
     socket.on(
       'qa:question',
       (question) => question.eventId === eventId && dispatch({ type: 'question', question }),
@@ -329,7 +333,7 @@ export function useChat(realtimeUrl: string, eventId: number) {
       dispatch(
         kind === 'question'
           ? { type: 'question', question: response.data }
-          : { type: 'message', message: response.data },
+          : { type: 'messages', messages: [response.data] },
       )
       return null
     },
