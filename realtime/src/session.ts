@@ -44,6 +44,14 @@ export const sessionKeys = (prefix: string) => ({
 const FAILED_TTL_MS = 30_000
 const FAILED_MAX = 10_000
 
+/**
+ * A token exactly as cms signs it: three base64url parts. jose decodes leniently (it skips
+ * whitespace and more), so a signed token with junk added would verify here, be kept for the
+ * socket, and then be refused by cms with every post it is sent with.
+ */
+const isCompactJwt = (token: string) =>
+  token.length <= 4096 && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)
+
 export function createSessionVerifier({
   payloadSecret,
   redis,
@@ -76,6 +84,7 @@ export function createSessionVerifier({
 
     /** The session of a token, or the reason it is refused. */
     async verify(token: string): Promise<Session | SessionRefusal> {
+      if (!isCompactJwt(token)) return 'malformed'
       const known = failed.get(token)
       if (known && known.until > Date.now()) return known.reason
       if (known) failed.delete(token)

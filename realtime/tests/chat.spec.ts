@@ -81,6 +81,19 @@ describe('connecting', () => {
     })
   })
 
+  it('refuses a valid session token with anything added to it, which cms would not take', async () => {
+    const attendee = await newAttendee(cmsUrl, eventId)
+    for (const padded of [
+      `${attendee.token}    `,
+      `${attendee.token}\u0100`,
+      `${attendee.token}\n`,
+    ]) {
+      await expect(connect(nodeA.url, padded)).rejects.toMatchObject({
+        message: 'UNAUTHENTICATED',
+      })
+    }
+  })
+
   it('refuses a handshake from a page on a foreign origin, even with a valid session', async () => {
     const attendee = await newAttendee(cmsUrl, eventId)
     await expect(

@@ -44,20 +44,26 @@ export function isDatabaseOverload(error: unknown): boolean {
  * statement was cancelled by the database's timeouts) answers 503 with
  * Retry-After and a stable code, instead of a 500 or waiting forever.
  */
+/** A request (or one post of a batch) was refused for lack of a connection: /readyz tells. */
+export function noteOverloadRefusal() {
+  ;(globalThis as RefusalState)[lastRefusalAt] = Date.now()
+}
+
+/** What a refusal for lack of a connection answers, with its stable code. */
+export const serviceBusyErrors = () => [
+  {
+    message: 'The service is busy right now. Please try again in a few seconds.',
+    data: { code: SERVICE_BUSY },
+  },
+]
+
 export const answerOverloadWith503: AfterErrorHook = ({ error, req }) => {
   if (!isDatabaseOverload(error)) return
-  ;(globalThis as RefusalState)[lastRefusalAt] = Date.now()
+  noteOverloadRefusal()
   req.responseHeaders ??= new Headers()
   req.responseHeaders.set('Retry-After', String(OVERLOAD_RETRY_AFTER_SECONDS))
   return {
     status: 503,
-    response: {
-      errors: [
-        {
-          message: 'The service is busy right now. Please try again in a few seconds.',
-          data: { code: SERVICE_BUSY },
-        },
-      ],
-    },
+    response: { errors: serviceBusyErrors() },
   }
 }

@@ -69,7 +69,8 @@ describe('chat messages in a batch', () => {
       line(stranger, 'no seat'),
       line(alice, 'fine'),
     ])
-    expect(res.body.results.map((result: any) => result.status)).toEqual([401, 403, 201])
+    // As POST /api/chat-messages answers both: 403.
+    expect(res.body.results.map((result: any) => result.status)).toEqual([403, 403, 201])
     const stored = await payload.find({
       collection: 'chat-messages',
       where: { message: { in: ['forged', 'no seat'] } },
@@ -106,12 +107,27 @@ describe('chat messages in a batch', () => {
     expect(again.body.results[0].status).toBe(400)
   })
 
-  it('names the field of a malformed batch, and refuses more than 50 posts', async () => {
+  it('a malformed post or a token no header can carry fails alone; the batch names its fields', async () => {
     const alice = await attendee()
-    const malformed = await batch([{ token: alice.token, data: { event: 'x', kind: 'chat' } }])
+    const res = await batch([
+      { token: alice.token, data: { event: 'x', kind: 'chat' } },
+      { ...line(alice, 'a token no header can carry'), token: `${alice.token}\u0100` },
+      { ...line(alice, 'a padded token'), token: `${alice.token}${' '.repeat(5000)}` },
+      line(alice, 'still stored'),
+    ])
+    expect(res.status).toBe(200)
+    const [malformed, unheaderable, padded, fine] = res.body.results
     expect(malformed.status).toBe(400)
-    const fields = malformed.body.errors[0].data.errors.map((error: any) => error.path)
+    const fields = malformed.errors[0].data.errors.map((error: any) => error.path)
     expect(fields).toEqual(expect.arrayContaining(['posts.0.data.event', 'posts.0.data.message']))
+    expect(unheaderable.status).toBe(403)
+    expect(padded.status).toBe(400)
+    expect(padded.errors[0].data.errors[0].path).toBe('posts.2.token')
+    expect(fine).toMatchObject({ status: 201, doc: { message: 'still stored' } })
+  })
+
+  it('refuses more than 50 posts, or a body that is no batch, naming the field', async () => {
+    const alice = await attendee()
     const tooMany = await batch(Array.from({ length: 51 }, (_, n) => line(alice, `n ${n}`)))
     expect(tooMany.status).toBe(400)
     expect(tooMany.body.errors[0].data.errors[0].path).toBe('posts')
