@@ -70,6 +70,21 @@ export async function createUser(
   return { user: user as User, token: token!, password }
 }
 
+/** A new attendee with a confirmed seat at the event. */
+export async function confirmedAttendee(payload: Payload, event: Event): Promise<TestUser> {
+  const attendee = await createUser(payload, 'user')
+  await payload.create({
+    collection: 'registrations',
+    data: {
+      user: attendee.user.id,
+      event: event.id,
+      status: 'confirmed',
+      registeredAt: new Date().toISOString(),
+    },
+  })
+  return attendee
+}
+
 export async function createEvent(
   payload: Payload,
   organizer: User,

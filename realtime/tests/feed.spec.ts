@@ -47,6 +47,27 @@ const post = async (socket: ChatClient, text: string) =>
   expectOk(await request(socket, 'message', { eventId, text }))
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Alice posting on `senderNode` with the event's host beside her, Bob reading on `readerNode`,
+ * and the room's window open: Alice's first line has gone out, so her next ones wait for a frame.
+ */
+async function openWindow(senderNode: RealtimeNode, readerNode: RealtimeNode) {
+  const [alice, bob] = await Promise.all([
+    newAttendee(cmsUrl, eventId),
+    newAttendee(cmsUrl, eventId),
+  ])
+  const [sender, reader, host] = await Promise.all([
+    joined(senderNode.url, alice),
+    joined(readerNode.url, bob),
+    joined(senderNode.url, organizer),
+  ])
+  const frames = framesOf(reader)
+  const opener = nextLine(reader, (line) => line.text === 'opens the window')
+  await post(sender, 'opens the window')
+  await opener
+  return { sender, reader, host, frames }
+}
+
 beforeAll(async () => {
   const env = { CHAT_BATCH_MS: String(WINDOW_MS) }
   ;[nodeA, nodeB] = await Promise.all([
@@ -105,19 +126,7 @@ describe('chat lines in batches', () => {
   })
 
   it('a line hidden while it waits for its frame never reaches the room; the rest of the frame does', async () => {
-    const [alice, bob] = await Promise.all([
-      newAttendee(cmsUrl, eventId),
-      newAttendee(cmsUrl, eventId),
-    ])
-    const [sender, reader, host] = await Promise.all([
-      joined(nodeA.url, alice),
-      joined(nodeB.url, bob),
-      joined(nodeA.url, organizer),
-    ])
-    const frames = framesOf(reader)
-    const opener = nextLine(reader, (line) => line.text === 'opens the window')
-    await post(sender, 'opens the window')
-    await opener
+    const { sender, reader, host, frames } = await openWindow(nodeA, nodeB)
     const spam = await post(sender, 'buy cheap stuff')
     await post(sender, 'a fine line')
     const hidden = nextEvent(reader, 'mod:hidden', (event) => event.messageIds.includes(spam.id))
@@ -129,24 +138,12 @@ describe('chat lines in batches', () => {
   })
 
   it('clearing the chat drops the lines waiting for their frame', async () => {
-    const [alice, bob] = await Promise.all([
-      newAttendee(cmsUrl, eventId),
-      newAttendee(cmsUrl, eventId),
-    ])
-    const [sender, reader, host] = await Promise.all([
-      joined(nodeB.url, alice),
-      joined(nodeA.url, bob),
-      joined(nodeB.url, organizer),
-    ])
-    const frames = framesOf(reader)
-    const opener = nextLine(reader, (line) => line.text === 'before the clear')
-    await post(sender, 'before the clear')
-    await opener
+    const { sender, reader, host, frames } = await openWindow(nodeB, nodeA)
     await post(sender, 'caught by the clear')
     const cleared = nextEvent(reader, 'mod:cleared')
     expectOk(await request(host, 'mod:clear', { eventId }))
     await cleared
     await sleep(WINDOW_MS + 200)
-    expect(frames.flat().map((line) => line.text)).toEqual(['before the clear'])
+    expect(frames.flat().map((line) => line.text)).toEqual(['opens the window'])
   })
 })

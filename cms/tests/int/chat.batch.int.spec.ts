@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHAT_ERROR } from '../../src/contract/chat'
 import type { Event } from '../../src/payload-types'
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import {
+  api,
+  confirmedAttendee,
+  createEvent,
+  createUser,
+  testPayload,
+  type TestUser,
+} from '../helpers'
 
 let payload: Payload
 let olivia: TestUser
@@ -23,19 +30,7 @@ afterAll(async () => {
   await closePayload(payload)
 })
 
-async function attendee(): Promise<TestUser> {
-  const person = await createUser(payload, 'user')
-  await payload.create({
-    collection: 'registrations',
-    data: {
-      user: person.user.id,
-      event: live.id,
-      status: 'confirmed',
-      registeredAt: new Date().toISOString(),
-    },
-  })
-  return person
-}
+const attendee = () => confirmedAttendee(payload, live)
 
 const line = (who: TestUser, message: string, extra: Record<string, unknown> = {}) => ({
   token: who.token,

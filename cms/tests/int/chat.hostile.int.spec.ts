@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHAT_ERROR } from '../../src/contract/chat'
 import type { ChatMessage, Event } from '../../src/payload-types'
 import { closePayload } from '../closePayload'
-import { api, createEvent, createUser, testPayload, type TestUser } from '../helpers'
+import {
+  api,
+  confirmedAttendee,
+  createEvent,
+  createUser,
+  testPayload,
+  type TestUser,
+} from '../helpers'
 
 let payload: Payload
 let olivia: TestUser
@@ -14,20 +21,7 @@ let oscarsEvent: Event
 let question: ChatMessage
 let oscarsQuestion: ChatMessage
 
-/** A new attendee with a confirmed seat at the event. */
-async function attendeeOf(event: Event): Promise<TestUser> {
-  const attendee = await createUser(payload, 'user')
-  await payload.create({
-    collection: 'registrations',
-    data: {
-      user: attendee.user.id,
-      event: event.id,
-      status: 'confirmed',
-      registeredAt: new Date().toISOString(),
-    },
-  })
-  return attendee
-}
+const attendeeOf = (event: Event) => confirmedAttendee(payload, event)
 
 const ask = async (who: TestUser, event: Event, message: string): Promise<ChatMessage> => {
   const res = await api('POST', '/chat-messages', {
