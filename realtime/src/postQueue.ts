@@ -1,13 +1,14 @@
-// Messages go to cms one request at a time per node: what arrives while a request is in cms waits
-// and goes in the next one, up to MAX_BATCH lines (POST /api/chat-messages/batch). A quiet chat
-// pays nothing for this; under a crowd cms sets up one request for many lines instead of one
-// each. Setting up a request costs cms as much CPU as storing a line (a batch of 10 costs ~5 ms a
-// line, a line alone ~9), and cms is what a crowd outruns. Measured with `npm run bench:chat`:
-// with two requests in flight batches formed only once cms had fallen behind, and the knee stayed
-// at 25 msg/s; with one they form as soon as posts overlap, and it went to 50.
+// Messages go to cms one request at a time per node: what arrives while a request is in cms
+// waits and goes in the next one, up to CHAT_BATCH_MAX_POSTS lines (POST
+// /api/chat-messages/batch). A quiet chat pays nothing for this; under a crowd cms sets up one
+// request for many lines instead of one each. Setting up a request costs cms as much CPU as
+// storing a line (a batch of 10 costs ~5 ms a line, a line alone ~9), and cms is what a crowd
+// outruns. Measured with `npm run bench:chat`: with two requests in flight batches formed only
+// once cms had fallen behind, and the knee stayed at 25 msg/s; with one they form as soon as
+// posts overlap, and it went to 50.
+import { CHAT_BATCH_MAX_POSTS } from '@event-portal/cms/contract'
+
 const MAX_IN_FLIGHT = 1
-/** cms's own bound (cms/src/collections/ChatMessages/endpoints/postBatch.ts). */
-const MAX_BATCH = 50
 
 type Waiting<P, R> = { post: P; resolve: (result: R) => void; reject: (error: unknown) => void }
 
@@ -18,7 +19,7 @@ export function createPostQueue<P, R>(store: (posts: P[]) => Promise<R[]>) {
 
   function sendWhatWaits() {
     while (inFlight < MAX_IN_FLIGHT && waiting.length > 0) {
-      const batch = waiting.splice(0, MAX_BATCH)
+      const batch = waiting.splice(0, CHAT_BATCH_MAX_POSTS)
       inFlight++
       store(batch.map((item) => item.post))
         .then(

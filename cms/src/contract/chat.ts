@@ -19,3 +19,9 @@ export const CHAT_ERROR = {
 } as const
 
 export type ChatErrorCode = (typeof CHAT_ERROR)[keyof typeof CHAT_ERROR]
+
+/**
+ * Posts in one POST /api/chat-messages/batch: what one realtime node received while its last
+ * request was in cms. Far more is not a chat; cms refuses the batch, realtime never sends one.
+ */
+export const CHAT_BATCH_MAX_POSTS = 50

@@ -39,11 +39,6 @@ export function isDatabaseOverload(error: unknown): boolean {
   return false
 }
 
-/**
- * A request that could not get a database connection in time (or whose
- * statement was cancelled by the database's timeouts) answers 503 with
- * Retry-After and a stable code, instead of a 500 or waiting forever.
- */
 /** A request (or one post of a batch) was refused for lack of a connection: /readyz tells. */
 export function noteOverloadRefusal() {
   ;(globalThis as RefusalState)[lastRefusalAt] = Date.now()
@@ -57,6 +52,11 @@ export const serviceBusyErrors = () => [
   },
 ]
 
+/**
+ * A request that could not get a database connection in time (or whose
+ * statement was cancelled by the database's timeouts) answers 503 with
+ * Retry-After and a stable code, instead of a 500 or waiting forever.
+ */
 export const answerOverloadWith503: AfterErrorHook = ({ error, req }) => {
   if (!isDatabaseOverload(error)) return
   noteOverloadRefusal()

@@ -9,17 +9,15 @@ import {
 } from 'payload'
 import { z } from 'zod'
 
+import { CHAT_BATCH_MAX_POSTS } from '../../../contract/chat'
 import { json, parseBody } from '../../../lib/http'
 import { isDatabaseOverload, noteOverloadRefusal, serviceBusyErrors } from '../../../lib/overload'
 import { documentId } from '../../../lib/schemas'
 import { slugs } from '../../../plugin/settings'
 
-/** A batch is what one realtime node received while cms was busy; far more is not a chat. */
-export const MAX_BATCH_POSTS = 50
-
 // Only the batch's shape is checked as a whole: one person's malformed post must not cost the
 // others in the same batch theirs, so each post is checked on its own (postSchema).
-const batchSchema = z.object({ posts: z.array(z.unknown()).min(1).max(MAX_BATCH_POSTS) })
+const batchSchema = z.object({ posts: z.array(z.unknown()).min(1).max(CHAT_BATCH_MAX_POSTS) })
 
 const postSchema = z.object({
   /** The poster's own session token, as they would send it in `Authorization: JWT …`. */
@@ -34,7 +32,7 @@ const postSchema = z.object({
   }),
 })
 
-export type BatchResult = { status: number; doc?: unknown; errors?: unknown[] }
+type BatchResult = { status: number; doc?: unknown; errors?: unknown[] }
 
 /** The token's holder, or null for a token that is no session (as REST treats it: no user). */
 async function holderOf(req: PayloadRequest, token: string) {
