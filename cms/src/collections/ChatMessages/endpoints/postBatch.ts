@@ -77,6 +77,11 @@ async function storeAsAuthor(
       // Posted as the token's holder (stampAuthor insists for everyone but admins).
       data: { ...data, user: user.id, sentAt: new Date().toISOString() },
       depth: 0,
+      // A post is one insert and reads that lock nothing, and the collection has no after-change
+      // hook whose failure should take the line back, so a transaction adds only its cost: BEGIN
+      // and COMMIT round trips and a pool connection held through every hook. Measured with
+      // `npm run bench:chat`: without it the knee went from 15 msg/s (four runs) to 50–80.
+      disableTransaction: true,
       overrideAccess: false,
       user,
     })
@@ -104,7 +109,7 @@ async function storeAsAuthor(
  * own session token and stored through the Local API as that person, with access control and
  * every hook of the collection (bans, mutes, the opening time, the rate limit): exactly the rules
  * of a post of its own. A post that fails, for whatever reason, fails alone. Stored one after
- * another: each takes a transaction of its own, and the pool is not the batch's to fill.
+ * another, so the pool is not the batch’s to fill.
  */
 export const postBatch: Endpoint = {
   path: '/batch',
