@@ -113,3 +113,62 @@ test('an attendee and the organizer chat, ask, upvote and moderate through the i
   await attendeeContext.close()
   await organizerContext.close()
 })
+
+test('a line whose store was answered "unavailable" is resent with its id and shown once', async ({
+  browser,
+}) => {
+  const context = await browser.newContext()
+  const bob = await logIn(context, 'bob@example.com', 'demo-user-2')
+  const slug = 'live-now-hello-from-event-portal'
+  const page = await context.newPage()
+
+  // cms stored the line but its answer was lost (a busy database, a timeout): the first ack of a
+  // `message` reaches the island as UNAVAILABLE, though the line is stored and broadcast.
+  const sentClientIds: string[] = []
+  const messageAckIds = new Set<string>()
+  let isAnswerLost = false
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer()
+    ws.onMessage((frame) => {
+      const sent = /^42(\d+)\["message",(.*)\]$/.exec(String(frame))
+      if (sent) {
+        messageAckIds.add(sent[1]!)
+        sentClientIds.push((JSON.parse(sent[2]!) as { clientId: string }).clientId)
+      }
+      server.send(frame)
+    })
+    server.onMessage((frame) => {
+      const ackId = /^43(\d+)\[/.exec(String(frame))?.[1]
+      if (ackId !== undefined && messageAckIds.has(ackId) && !isAnswerLost) {
+        isAnswerLost = true
+        ws.send(
+          `43${ackId}[{"ok":false,"error":{"code":"UNAVAILABLE","message":"The chat is unavailable right now. Please retry."}}]`,
+        )
+        return
+      }
+      ws.send(frame)
+    })
+  })
+  await openChat(page, slug)
+
+  const text = `stored once, answered late ${Date.now()}`
+  await page.getByRole('textbox', { name: 'Message' }).fill(text)
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter')
+  // No error, no second copy to send by hand: it stays pending, is resent and settles.
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('')
+  await expect(page.locator('.chat-pending')).toHaveCount(0, { timeout: 10_000 })
+  await expect(page.getByRole('listitem').filter({ hasText: text })).toHaveCount(1)
+  expect(isAnswerLost).toBe(true)
+  expect(sentClientIds).toHaveLength(2)
+  expect(sentClientIds[1]).toBe(sentClientIds[0])
+
+  // Stored once.
+  const stored = (await fetch(
+    `${cmsUrl}/api/chat-messages?where[clientId][equals]=${sentClientIds[0]}&depth=0`,
+    { headers: { Authorization: `JWT ${bob.token}` } },
+  ).then((res) => res.json())) as { totalDocs: number; docs: { message: string }[] }
+  expect(stored.totalDocs).toBe(1)
+  expect(stored.docs[0]!.message).toBe(text)
+
+  await context.close()
+})

@@ -7,11 +7,13 @@ import { createApp } from './app.ts'
 import { createCmsClient } from './cms.ts'
 import { readEnv } from './env.ts'
 
-// A crowd's joins leave the old generation full of their handshakes' garbage, and V8 lets it grow
-// to up to 4× what survived its last collection before collecting again; Node gives V8 no idle
-// time, so nothing shrinks it once the crowd sits in the room. Growing by a fifth keeps the heap
-// near what the sockets hold. Measured with `npm run bench:chat`: 10,000 clients went from 44.7
-// to 24.8 KB per connection (joined in 11.7 s instead of 9.2), 1,000 from 32–53 to 17–38 KB.
+// A crowd's joins leave the old generation full of their handshakes' garbage, and V8's dynamic
+// limit lets it grow to as much as 4× what survived its last collection before collecting again;
+// nothing shrank it in the 40 s after a storm (V8's memory reducer did not run). Growing by a
+// fifth keeps the heap nearer what the sockets hold (~15 KB each, heap snapshot). Measured with
+// `npm run bench:chat`: 10,000 clients went from 44.7 to 24.8–27.8 KB per connection (joined in
+// 10.4–11.7 s instead of 9.2), 1,000 from 32–53 to 17–38 KB. The cost is more frequent full
+// collections, paid while the heap grows: the knee held (50–60 msg/s).
 setFlagsFromString('--heap-growing-percent=20')
 
 let env: ReturnType<typeof readEnv>

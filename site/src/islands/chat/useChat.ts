@@ -161,6 +161,21 @@ const newClientId = () =>
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`
 
+type PendingItem = ChatState['pending'][number]
+
+/**
+ * UNAVAILABLE on a post leaves its outcome unknown: cms may have stored it and failed only to
+ * answer (a busy database, a timeout). So the line stays pending and is resent with the same
+ * client id, which cms never stores twice (realtime then answers with the stored line), instead
+ * of being dropped for the person to send again as a second copy.
+ */
+const isOutcomeUnknown = (response: Ack<unknown>) =>
+  !response.ok && response.error.code === 'UNAVAILABLE'
+
+/** 1 s, doubling to 15 s, each ±50 %: a crowd's resends do not all come back at once. */
+const resendDelay = (attempt: number) =>
+  Math.min(15_000, 1000 * 2 ** attempt) * (0.5 + Math.random())
+
 /** Owns the socket of one event's chat: join, live updates, reconnect with backoff, resend. */
 /**
  * A chat line or question as realtime takes it; a question asked during a session of the
@@ -177,6 +192,7 @@ export function useChat(realtimeUrl: string, eventId: number) {
   const socketRef = useRef<ChatSocket | null>(null)
   const pendingRef = useRef(state.pending)
   pendingRef.current = state.pending
+  const resendLaterRef = useRef<((item: PendingItem) => void) | null>(null)
 
   useEffect(() => {
     const socket: ChatSocket = io(realtimeUrl, {
@@ -203,12 +219,25 @@ export function useChat(realtimeUrl: string, eventId: number) {
       dispatch({ type: 'joined', result: response.data })
       for (const item of pendingRef.current) void resend(item)
     }
-    const resend = async (item: ChatState['pending'][number]) => {
+    const resendTimers = new Set<ReturnType<typeof setTimeout>>()
+    const resendLater = (item: PendingItem, attempt: number) => {
+      const timer = setTimeout(() => {
+        resendTimers.delete(timer)
+        // Settled meanwhile (a rejoin resends what is pending too).
+        if (pendingRef.current.some((pending) => pending.clientId === item.clientId)) {
+          void resend(item, attempt + 1)
+        }
+      }, resendDelay(attempt))
+      resendTimers.add(timer)
+    }
+    resendLaterRef.current = (item) => resendLater(item, 0)
+    const resend = async (item: PendingItem, attempt = 0) => {
       const event = item.kind === 'question' ? 'qa:ask' : 'message'
       const response = await socket
         .timeout(15_000)
         .emitWithAck(event, postPayload(eventId, item.text, item.clientId, item.sessionId))
         .catch(() => null)
+      if (response && isOutcomeUnknown(response)) return resendLater(item, attempt)
       if (response) dispatch({ type: 'settled', clientId: item.clientId })
       if (response?.ok) {
         dispatch(
@@ -301,6 +330,8 @@ export function useChat(realtimeUrl: string, eventId: number) {
 
     return () => {
       clearTimeout(retry)
+      for (const timer of resendTimers) clearTimeout(timer)
+      resendLaterRef.current = null
       socket.close()
       socketRef.current = null
     }
@@ -317,7 +348,8 @@ export function useChat(realtimeUrl: string, eventId: number) {
       if (!socket) return { code: 'UNAVAILABLE', message: 'Not connected.' }
       const clientId = newClientId()
       const session = kind === 'question' ? (sessionId ?? undefined) : undefined
-      dispatch({ type: 'pending', item: { clientId, text, kind, sessionId: session } })
+      const item: PendingItem = { clientId, text, kind, sessionId: session }
+      dispatch({ type: 'pending', item })
       const event = kind === 'question' ? 'qa:ask' : 'message'
       let response: Ack<ChatMessage>
       try {
@@ -326,6 +358,11 @@ export function useChat(realtimeUrl: string, eventId: number) {
           .emitWithAck(event, postPayload(eventId, text, clientId, session))
       } catch {
         // Not acknowledged: it stays pending and is resent once the chat is back.
+        return null
+      }
+      if (isOutcomeUnknown(response)) {
+        // Shown as pending until it is stored; the composer is free for the next line.
+        resendLaterRef.current?.(item)
         return null
       }
       dispatch({ type: 'settled', clientId })

@@ -61,7 +61,10 @@ function checkedPost(post: unknown, index: number) {
   })
 }
 
-/** One post, answered as POST /api/chat-messages would have answered its author. */
+/**
+ * One post, answered as POST /api/chat-messages would have answered its author (but for one
+ * difference: it is stored without a transaction, see below).
+ */
 async function storeAsAuthor(
   req: PayloadRequest,
   post: unknown,
@@ -77,10 +80,13 @@ async function storeAsAuthor(
       // Posted as the token's holder (stampAuthor insists for everyone but admins).
       data: { ...data, user: user.id, sentAt: new Date().toISOString() },
       depth: 0,
-      // A post is one insert and reads that lock nothing, and the collection has no after-change
-      // hook whose failure should take the line back, so a transaction adds only its cost: BEGIN
-      // and COMMIT round trips and a pool connection held through every hook. Measured with
-      // `npm run bench:chat`: without it the knee went from 15 msg/s (four runs) to 50–80.
+      // No transaction: a post is one insert (and its read-back) after reads that lock nothing,
+      // and the collection has no after-change hook to undo. A transaction cost BEGIN and COMMIT
+      // round trips and a pool connection held through every hook; measured with
+      // `npm run bench:chat`, the knee went from 15 msg/s (four runs) to 50–80 without it. What
+      // it bought: a read-back that fails (a pool too busy) no longer undoes the insert, so the
+      // post is answered 503 though stored; the island resends it with its client id, which is
+      // never stored twice (useChat.ts).
       disableTransaction: true,
       overrideAccess: false,
       user,
