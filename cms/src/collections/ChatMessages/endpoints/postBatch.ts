@@ -83,7 +83,7 @@ async function storeAsAuthor(
       // No transaction: a post is one insert (and its read-back) after reads that lock nothing,
       // and the collection has no after-change hook to undo. A transaction cost BEGIN and COMMIT
       // round trips and a pool connection held through every hook; measured with
-      // `npm run bench:chat`, the knee went from 15 msg/s (four runs) to 50–80 without it. What
+      // `npm run bench:chat`, the knee went from 15 msg/s (four runs) to 30–80 without it. What
       // it bought: a read-back that fails (a pool too busy) no longer undoes the insert, so the
       // post is answered 503 though stored; the island resends it with its client id, which is
       // never stored twice (useChat.ts).
