@@ -11,9 +11,10 @@ import { readEnv } from './env.ts'
 // limit lets it grow to as much as 4× what survived its last collection before collecting again;
 // nothing shrank it in the 40 s after a storm (V8's memory reducer did not run). Growing by a
 // fifth keeps the heap nearer what the sockets hold (~15 KB each, heap snapshot). Measured with
-// `npm run bench:chat`: 10,000 clients went from 44.7 to 24.8–27.8 KB per connection (joined in
-// 10.4–11.7 s instead of 9.2), 1,000 from 32–53 to 17–38 KB. The cost is more frequent full
-// collections, paid while the heap grows: the knee held (50–60 msg/s).
+// `npm run bench:chat`: 10,000 clients went from 44.7 to 23.0–27.8 KB per connection (joined in
+// 10.2–11.7 s instead of 9.2), 1,000 from 32–53 to 17–41 KB. The cost is more frequent full
+// collections, paid while the heap grows; the knee was 50, 80 and 30 msg/s in the full runs
+// with it (60 in the one without), within what the store path's stalls already spread it over.
 setFlagsFromString('--heap-growing-percent=20')
 
 let env: ReturnType<typeof readEnv>

@@ -176,7 +176,6 @@ const isOutcomeUnknown = (response: Ack<unknown>) =>
 const resendDelay = (attempt: number) =>
   Math.min(15_000, 1000 * 2 ** attempt) * (0.5 + Math.random())
 
-/** Owns the socket of one event's chat: join, live updates, reconnect with backoff, resend. */
 /**
  * A chat line or question as realtime takes it; a question asked during a session of the
  * program names it (`sessionId`, docs/program.md), so it belongs to that session's Q&A.
@@ -187,6 +186,7 @@ function postPayload(eventId: number, text: string, clientId: string, sessionId?
     : { eventId, text, clientId, sessionId }
 }
 
+/** Owns the socket of one event's chat: join, live updates, reconnect with backoff, resend. */
 export function useChat(realtimeUrl: string, eventId: number) {
   const [state, dispatch] = useReducer(reducer, initialState)
   const socketRef = useRef<ChatSocket | null>(null)
